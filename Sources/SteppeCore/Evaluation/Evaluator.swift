@@ -1,0 +1,319 @@
+/// Where names are looked up while evaluating: the current row of a stage,
+/// a function's parameters, and (outside packs and rules) the `let` bindings.
+struct Env {
+    var row: Row?
+    var locals: [String: Value] = [:]
+    var useLets: Bool
+
+    static let global = Env(row: nil, useLets: false)
+    static let session = Env(row: nil, useLets: true)
+
+    struct Row {
+        var columns: [String]
+        var values: [Value]
+        func value(_ name: String) -> Value? {
+            guard let i = columns.firstIndex(of: name), i < values.count else { return nil }
+            return values[i]
+        }
+    }
+}
+
+extension Session {
+    /// Runs `body`, giving any unplaced error the file it belongs to.
+    func located<T>(_ file: SourceFile, _ body: () throws -> T) throws(Diagnostic) -> T {
+        do {
+            return try body()
+        } catch let d as Diagnostic {
+            throw d
+        } catch let e as EvalError {
+            throw Diagnostic(e.message, file: file, range: e.range, notes: e.notes)
+        } catch let e as CommandError {
+            throw Diagnostic(e.message, file: file, range: .none, notes: e.notes)
+        } catch {
+            throw Diagnostic("\(error)", file: file, range: .none)
+        }
+    }
+
+    func evaluate(_ expr: Expr, _ env: Env) throws -> Value {
+        switch expr {
+        case .number(let x, let unitExpr, _):
+            guard let unitExpr else { return .number(x) }
+            return Value(.quantity(Quantity(x, unit: try resolveUnit(unitExpr))))
+        case .text(let s, _): return .text(s)
+        case .date(let d, _): return Value(.date(d))
+        case .truth(let t, _): return .truth(t)
+        case .name(let n, let range): return try resolveName(n, range: range, env)
+        case .member(let base, let field, let range): return try member(base, field, range: range, env)
+        case .call(let name, let args, let nameRange, let range):
+            return try call(name, args, nameRange: nameRange, range: range, env).value
+        case .command(let name, let args, let nameRange, let range):
+            return try runCommand(name, args, input: nil, nameRange: nameRange, range: range, env).value
+        case .list(let items, _):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            var lineage = Lineage()
+            for item in items {
+                let v = try evaluate(item, env)
+                lineage = lineage.merged(with: v.lineage)
+                values.append(v)
+            }
+            return Value(.list(values), lineage: lineage)
+        case .record(let fields, _):
+            var values: [(name: String, value: Value)] = []
+            for (name, e) in fields { values.append((name, try evaluate(e, env))) }
+            return Value(.record(Record(values)))
+        case .negate(let e, let range):
+            return try negate(try evaluate(e, env), range: range)
+        case .not(let e, let range):
+            let v = try evaluate(e, env)
+            guard case .truth(let t) = v.payload else { throw EvalError("'not' needs a truth value, found \(v.kindName)", range) }
+            return Value(.truth(t.negated), lineage: v.lineage)
+        case .binary(let op, let l, let r, let opRange, _):
+            return try binary(op, l, r, opRange: opRange, env)
+        case .convert(let e, let unitExpr, let range):
+            let v = try evaluate(e, env)
+            return try convert(v, to: try resolveUnit(unitExpr), range: range)
+        case .pipeline(let head, let stages, _):
+            return try runPipeline(head, stages, env).value
+        }
+    }
+
+    func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, opRange: SourceRange, _ env: Env) throws -> Value {
+        if op == .and || op == .or {
+            let a = try evaluate(l, env)
+            guard case .truth(let x) = a.payload else {
+                throw EvalError("'\(op.rawValue)' needs truth values, found \(a.kindName)", l.range)
+            }
+            // Kleene: false and … is false, true or … is true, whatever the other side.
+            if (op == .and && x == .no) || (op == .or && x == .yes) { return a }
+            let b = try evaluate(r, env)
+            guard case .truth(let y) = b.payload else {
+                throw EvalError("'\(op.rawValue)' needs truth values, found \(b.kindName)", r.range)
+            }
+            return Value(.truth(op == .and ? x.and(y) : x.or(y)), lineage: a.lineage.merged(with: b.lineage))
+        }
+        let a = try evaluate(l, env)
+        let b = try evaluate(r, env)
+        let cmp: ComparisonOp?
+        switch op {
+        case .eq: cmp = .eq
+        case .ne: cmp = .ne
+        case .lt: cmp = .lt
+        case .le: cmp = .le
+        case .gt: cmp = .gt
+        case .ge: cmp = .ge
+        default: cmp = nil
+        }
+        if let cmp {
+            let (t, lineage) = try compare(cmp, a, b, range: opRange)
+            return Value(.truth(t), lineage: lineage)
+        }
+        return try arithmetic(op, a, b, range: opRange)
+    }
+
+    // MARK: - Names
+
+    /// LANGUAGE.md's order: column, let, built-in table, bare command, entity, source.
+    func resolveName(_ n: String, range: SourceRange, _ env: Env) throws -> Value {
+        if let row = env.row, let v = row.value(n) { return v }
+        if let v = env.locals[n] { return v }
+        if env.useLets, let v = lets[n] { return v }
+        switch n {
+        case "facts": return factsTable()
+        case "entities": return entitiesTable()
+        case "sources": return sourcesTable()
+        default: break
+        }
+        if let c = registry.command(n), c.runsBare {
+            return try invoke(c, Arguments(), nameRange: range, range: range).value
+        }
+        if let e = store.entity(n) { return Value(.entity(e)) }
+        if let s = store.sources[n] { return Value(.source(s)) }
+        if let d = defs[n] {
+            throw EvalError("'\(n)' is a function: call it as \(n)(\(d.params.joined(separator: ", ")))", range)
+        }
+        if let c = registry.command(n) {
+            throw EvalError("'\(n)' needs arguments: \(c.usage)", range)
+        }
+        throw EvalError("unknown name '\(n)'", range, notes: suggestions(n, among: knownNames(env)))
+    }
+
+    func knownNames(_ env: Env) -> [String] {
+        var names = ["facts", "entities", "sources"]
+        names += env.row?.columns ?? []
+        names += env.locals.keys
+        if env.useLets { names += letOrder }
+        names += store.entityOrder
+        for e in store.entities.values { names += e.aliases }
+        names += store.sourceOrder
+        names += registry.commands.keys
+        names += defs.keys
+        return names
+    }
+
+    /// `did you mean 'x'?` for the closest names, if any is close.
+    func suggestions(_ n: String, among names: [String]) -> [String] {
+        let close = Suggest.closest(to: n, among: names)
+        guard !close.isEmpty else { return [] }
+        return ["did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"]
+    }
+
+    func member(_ base: Expr, _ field: String, range: SourceRange, _ env: Env) throws -> Value {
+        if case .name(let n, let nameRange) = base, !isBound(n, env) {
+            if let e = store.entity(n) { return try entityMember(e, field, range: range) }
+            if store.hasAnyFacts(subject: n) { return try propertyValue(subject: n, property: field, range: range) }
+            if store.sources[n] == nil {
+                throw EvalError("unknown name '\(n)'", nameRange, notes: suggestions(n, among: knownNames(env)))
+            }
+        }
+        let v = try evaluate(base, env)
+        switch v.payload {
+        case .entity(let e): return try entityMember(e, field, range: range)
+        case .record(let r):
+            guard let f = r[field] else {
+                throw EvalError("the record has no field '\(field)'", range,
+                                notes: ["its fields: " + r.fields.map(\.name).joined(separator: ", ")])
+            }
+            return f
+        case .source(let s):
+            let fields: [(String, Value)] = [
+                ("id", .text(s.id)), ("title", .text(s.title)), ("author", s.author.map(Value.text) ?? .empty),
+                ("publisher", s.publisher.map(Value.text) ?? .empty), ("year", s.year.map { .number(Double($0)) } ?? .empty),
+                ("address", s.address.map(Value.text) ?? .empty), ("kind", .text(s.kind)), ("note", s.note.map(Value.text) ?? .empty),
+            ]
+            guard let f = fields.first(where: { $0.0 == field }) else {
+                throw EvalError("a source has no field '\(field)'", range,
+                                notes: ["its fields: " + fields.map(\.0).joined(separator: ", ")])
+            }
+            return f.1
+        default:
+            throw EvalError("\(v.kindName) has no properties ('.\(field)')", range)
+        }
+    }
+
+    func isBound(_ n: String, _ env: Env) -> Bool {
+        env.row?.value(n) != nil || env.locals[n] != nil || (env.useLets && lets[n] != nil)
+    }
+
+    /// A property of an entity, or one of its own fields (`id`, `name`, `kind`, `aliases`).
+    func entityMember(_ e: Entity, _ field: String, range: SourceRange) throws -> Value {
+        if store.hasProperty(subject: e.id, property: field) || assumptions["\(e.id).\(field)"] != nil {
+            return try propertyValue(subject: e.id, property: field, range: range)
+        }
+        switch field {
+        case "id": return .text(e.id)
+        case "name": return .text(e.name)
+        case "kind": return .text(e.kind)
+        case "aliases": return Value(.list(e.aliases.map(Value.text)))
+        default: return try propertyValue(subject: e.id, property: field, range: range)
+        }
+    }
+
+    /// SUBJECT.PROPERTY from the most preferred source: a session `set`, then
+    /// the article, then the latest pack; a rule when no fact states it.
+    func propertyValue(subject: String, property: String, range: SourceRange) throws -> Value {
+        let key = "\(subject).\(property)"
+        if let a = assumptions[key] {
+            var v = a.value
+            v.lineage = Lineage([.assumption(subject: subject, property: property, value: ValueText.plain(a.value), place: a.place)])
+            return v
+        }
+        let facts = store.preferred(subject: subject, property: property)
+        if facts.count == 1 { return facts[0].tracedValue }
+        if facts.count > 1 {
+            var lineage = Lineage()
+            let values = facts.map { f -> Value in
+                lineage.append(.fact(f))
+                return f.tracedValue
+            }
+            return Value(.list(values), lineage: lineage)
+        }
+        if let rule = store.rules[key] { return try evaluateRule(rule, range: range) }
+        let known = store.properties(of: subject)
+        let name = store.entity(subject)?.id ?? subject
+        var notes = suggestions(property, among: known)
+        if !known.isEmpty {
+            notes.append("the properties of \(name): " + Suggest.ranked(property, known).joined(separator: ", "))
+        } else {
+            notes.append("no facts are stated about \(name)")
+        }
+        throw EvalError("\(name) has no property '\(property)'", range, notes: notes)
+    }
+
+    func evaluateRule(_ rule: Rule, range: SourceRange) throws -> Value {
+        let key = "\(rule.subject).\(rule.property)"
+        guard !rulesInProgress.contains(key) else {
+            throw EvalError("rule \(key) depends on itself", range,
+                            notes: ["the cycle: " + (rulesInProgress + [key]).joined(separator: " → ")])
+        }
+        rulesInProgress.append(key)
+        defer { rulesInProgress.removeLast() }
+        let v: Value
+        do {
+            v = try evaluate(rule.expression, Env.global)
+        } catch let e as EvalError {
+            var d = Diagnostic(e.message, file: rule.file, range: e.range, notes: e.notes)
+            d.chain.append(Diagnostic.Frame(file: rule.file, range: rule.expression.range, what: "in rule \(key)"))
+            throw d
+        }
+        let text = Session.ruleText(rule.file.text(rule.expression.range), subject: rule.subject)
+        var out = v
+        out.lineage = Lineage([.rule(subject: rule.subject, property: rule.property, text: text, inputs: v.lineage.items)])
+        return out
+    }
+
+    /// `a * b / c` as `a × b ÷ c`, with the rule's own subject left out.
+    static func ruleText(_ source: String, subject: String) -> String {
+        var s = source.replacingAll(" * ", with: " × ").replacingAll(" / ", with: " ÷ ")
+        s = s.replacingAll(" " + subject + ".", with: " ")
+        if s.hasPrefix(subject + ".") { s.removeFirst(subject.count + 1) }
+        return s
+    }
+
+    // MARK: - Units
+
+    func resolveUnit(_ u: UnitExpr) throws -> Unit {
+        var unit = Unit()
+        for f in u.factors {
+            guard let atom = store.units.atom(named: f.name) else {
+                throw EvalError("unknown unit '\(f.name)'", f.range,
+                                notes: suggestions(f.name, among: store.units.allNames))
+            }
+            unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
+        }
+        return unit
+    }
+
+    func parseUnit(_ text: String, range: SourceRange) throws -> Unit {
+        let file = SourceFile(name: "<unit>", text: "1 " + text)
+        do {
+            let script = try Parser.parse(file)
+            if script.statements.count == 1, case .expression(.number(_, let u?, _)) = script.statements[0],
+               u.text == text {
+                return try resolveUnit(u)
+            }
+        } catch {}
+        throw EvalError("'\(text)' is not a unit", range)
+    }
+}
+
+extension FactStore {
+    func hasAnyFacts(subject: String) -> Bool {
+        !properties(of: subject).isEmpty
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            result += rest[..<r.lowerBound]
+            result += replacement
+            rest = rest[r.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

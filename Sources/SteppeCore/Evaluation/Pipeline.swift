@@ -1,0 +1,191 @@
+/// Pipelines: `EXPR | STAGE | STAGE ...`, and the built-in tables.
+extension Session {
+    /// Runs a pipeline; the result of a final command keeps its presentation.
+    func runPipeline(_ head: Expr, _ stages: [Stage], _ env: Env) throws -> CommandResult {
+        var current = CommandResult(try evaluate(head, env))
+        for stage in stages {
+            try checkInterrupt(stage.range)
+            current = try run(stage, on: current.value, env)
+        }
+        return current
+    }
+
+    /// The value as rows, for stages: a list is one column named `value`.
+    func rows(_ v: Value, for stage: String, range: SourceRange) throws -> Table {
+        switch v.payload {
+        case .table(let t): return t
+        case .list(let items): return Table(columns: ["value"], rows: items.map { [$0] })
+        default:
+            throw EvalError("'\(stage)' needs a table or a list, found \(v.kindName)", range)
+        }
+    }
+
+    func run(_ stage: Stage, on input: Value, _ env: Env) throws -> CommandResult {
+        switch stage {
+        case .whereStage(let cond, let range):
+            let t = try rows(input, for: "where", range: range)
+            var kept: [[Value]] = []
+            var unknown = 0
+            var incomparable = 0
+            var firstProblem: String?
+            for (i, row) in t.rows.enumerated() {
+                if i & 1023 == 0 { try checkInterrupt(range) }
+                let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
+                let result: Value
+                do {
+                    result = try evaluate(cond, rowEnv)
+                } catch let e as EvalError where Session.isComparisonProblem(e) {
+                    incomparable += 1
+                    if firstProblem == nil { firstProblem = e.message }
+                    continue
+                }
+                guard case .truth(let truth) = result.payload else {
+                    throw EvalError("'where' needs a condition that is true or false, found \(result.kindName)", cond.range)
+                }
+                switch truth {
+                case .yes: kept.append(row)
+                case .unknown: unknown += 1
+                case .no: break
+                }
+            }
+            if unknown > 0 || incomparable > 0 {
+                var parts: [String] = []
+                if unknown > 0 { parts.append("\(unknown) row\(unknown == 1 ? "" : "s") dropped as unknown") }
+                if incomparable > 0 { parts.append("\(incomparable) row\(incomparable == 1 ? "" : "s") could not be compared") }
+                warn("where: " + parts.joined(separator: ", "), range: range,
+                     notes: firstProblem.map { ["first: \($0)"] } ?? [])
+            }
+            return CommandResult(Value(.table(Table(columns: t.columns, rows: kept))))
+        case .select(let items, let range):
+            let t = try rows(input, for: "select", range: range)
+            for item in items {
+                if case .name(let n, let r) = item.expr, t.column(named: n) == nil, item.name == n {
+                    throw EvalError("no column '\(n)'", r, notes: suggestions(n, among: t.columns) + ["columns: " + t.columns.joined(separator: ", ")])
+                }
+            }
+            var out: [[Value]] = []
+            out.reserveCapacity(t.rows.count)
+            for row in t.rows {
+                let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
+                out.append(try items.map { try evaluate($0.expr, rowEnv) })
+            }
+            return CommandResult(Value(.table(Table(columns: items.map(\.name), rows: out))))
+        case .sort(let key, let descending, let range):
+            let t = try rows(input, for: "sort", range: range)
+            var keyed: [(Value, [Value])] = []
+            for row in t.rows {
+                let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
+                keyed.append((try evaluate(key, rowEnv), row))
+            }
+            var failure: EvalError?
+            let sorted = keyed.enumerated().sorted { a, b in
+                let order = sortOrder(a.element.0, b.element.0, range: key.range, failure: &failure)
+                if order == .same { return a.offset < b.offset }
+                return descending ? order == .more : order == .less
+            }
+            if let failure { throw failure }
+            return CommandResult(Value(.table(Table(columns: t.columns, rows: sorted.map(\.element.1)))))
+        case .take(let n, let range):
+            let t = try rows(input, for: "take", range: range)
+            let v = try evaluate(n, env)
+            guard let q = v.quantity, q.isPlainNumber, q.nominal >= 0, q.nominal == q.nominal.rounded() else {
+                throw EvalError("'take' needs a whole number of rows, found \(ValueText.plain(v))", n.range)
+            }
+            let count = q.nominal > Double(Int.max / 2) ? t.rows.count : Int(q.nominal)
+            return CommandResult(Value(.table(Table(columns: t.columns, rows: Array(t.rows.prefix(count))))))
+        case .groupBy(let column, let range):
+            let t = try rows(input, for: "group by", range: range)
+            guard let c = t.column(named: column) else {
+                throw EvalError("no column '\(column)'", range, notes: suggestions(column, among: t.columns) + ["columns: " + t.columns.joined(separator: ", ")])
+            }
+            var order: [String] = []
+            var groups: [String: (Value, Int)] = [:]
+            for row in t.rows {
+                let key = groupKey(row[c])
+                if let g = groups[key] { groups[key] = (g.0, g.1 + 1) } else {
+                    groups[key] = (row[c], 1)
+                    order.append(key)
+                }
+            }
+            let out = order.compactMap { groups[$0] }.map { [$0.0, Value.number(Double($0.1))] }
+            return CommandResult(Value(.table(Table(columns: [column, "rows"], rows: out))))
+        case .count(let range):
+            let t = try rows(input, for: "count", range: range)
+            return CommandResult(.number(Double(t.rows.count)))
+        case .call(let name, let args, let nameRange, let range):
+            return try runCommand(name, args, input: input, nameRange: nameRange, range: range, env)
+        }
+    }
+
+    static func isComparisonProblem(_ e: EvalError) -> Bool {
+        e.message.hasPrefix("cannot compare") || e.message.hasPrefix("cannot convert") || e.message.hasPrefix("no exchange rate")
+    }
+
+    func groupKey(_ v: Value) -> String {
+        switch v.payload {
+        case .entity(let e): return "e:" + e.id
+        case .source(let s): return "s:" + s.id
+        case .quantity(let q): return "q:" + ValueText.quantity(q, grouping: false)
+        default: return "v:" + ValueText.plain(v)
+        }
+    }
+
+    /// Sort order: quantities by nominal figure, dates as dates order, texts
+    /// and names alphabetically; empty cells last.
+    func sortOrder(_ a: Value, _ b: Value, range: SourceRange, failure: inout EvalError?) -> Order {
+        switch (a.payload, b.payload) {
+        case (.quantity(let x), .quantity(let y)):
+            guard let (k, _) = try? conversionFactor(from: y.unit, to: x.unit, range: range) else {
+                if failure == nil { failure = EvalError("cannot sort \(unitName(x.unit)) with \(unitName(y.unit)) together", range) }
+                return .same
+            }
+            let yn = y.nominal * k
+            return x.nominal < yn ? .less : (x.nominal == yn ? .same : .more)
+        case (.date(let x), .date(let y)):
+            return CivilDate.sortsBefore(x, y) ? .less : (CivilDate.sortsBefore(y, x) ? .more : .same)
+        case (.empty, .empty): return .same
+        case (.empty, _): return .more
+        case (_, .empty): return .less
+        case (.truth(let x), .truth(let y)):
+            func rank(_ t: Truth) -> Int { t == .no ? 0 : (t == .unknown ? 1 : 2) }
+            return rank(x) < rank(y) ? .less : (rank(x) == rank(y) ? .same : .more)
+        default:
+            if case .quantity = a.payload { return .less }
+            if case .quantity = b.payload { return .more }
+            let x = ValueText.plain(a), y = ValueText.plain(b)
+            return x.compare(y)
+        }
+    }
+
+    // MARK: - Built-in tables
+
+    func factsTable() -> Value {
+        var rows: [[Value]] = []
+        rows.reserveCapacity(store.facts.count)
+        for f in store.facts {
+            let subject = store.entities[f.subject].map { Value(.entity($0)) } ?? .text(f.subject)
+            rows.append([
+                subject, .text(f.property), f.tracedValue, Value(.source(f.source)),
+                f.at.map(Value.text) ?? .empty, f.on.map { Value(.date($0)) } ?? .empty,
+                f.topic.map(Value.text) ?? .empty,
+                f.claimant.flatMap { store.entities[$0] }.map { Value(.entity($0)) } ?? .empty,
+            ])
+        }
+        return Value(.table(Table(columns: ["subject", "property", "value", "source", "at", "on", "topic", "claimant"], rows: rows)))
+    }
+
+    func entitiesTable() -> Value {
+        let rows = store.entityOrder.compactMap { store.entities[$0] }.map { e -> [Value] in
+            [.text(e.id), .text(e.name), .text(e.kind), Value(.list(e.aliases.map(Value.text)))]
+        }
+        return Value(.table(Table(columns: ["id", "name", "kind", "aliases"], rows: rows)))
+    }
+
+    func sourcesTable() -> Value {
+        let rows = store.sourceOrder.compactMap { store.sources[$0] }.map { s -> [Value] in
+            [.text(s.id), .text(s.title), s.author.map(Value.text) ?? .empty, s.publisher.map(Value.text) ?? .empty,
+             s.year.map { .number(Double($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind)]
+        }
+        return Value(.table(Table(columns: ["id", "title", "author", "publisher", "year", "address", "kind"], rows: rows)))
+    }
+}

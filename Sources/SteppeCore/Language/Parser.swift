@@ -1,0 +1,583 @@
+/// A recursive-descent parser for steppe. Each function carries its grammar
+/// rule; precedence from loosest to tightest: `|`, `or`, `and`, `not`,
+/// comparisons, `to`, `+ -`, `* /`, unary `-`, `^`, `.field` and calls.
+public struct Parser {
+    let file: SourceFile
+    let tokens: [Token]
+    var index = 0
+    /// Nesting of brackets and expressions; deep input is refused, not a crash.
+    var depth = 0
+    static let maxDepth = 200
+
+    /// Words that end an expression or introduce something, so they are never
+    /// taken as a unit after a number.
+    static let clauseWords: Set<String> = [
+        "from", "at", "quote", "on", "topic", "by", "vs", "to", "and", "or", "asc", "desc",
+        "kind", "aka", "publisher", "address", "note",
+    ]
+    static let sourceClauses: Set<String> = ["by", "publisher", "year", "address", "kind", "note"]
+    static let entityClauses: Set<String> = ["kind", "aka"]
+    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by"]
+
+    public init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+    }
+
+    /// Parses a whole script; the first syntax error stops it.
+    public static func parse(_ file: SourceFile) throws(Diagnostic) -> Script {
+        let tokens = try Lexer.tokenize(file)
+        var parser = Parser(file: file, tokens: tokens)
+        return Script(file: file, statements: try parser.script())
+    }
+
+    // MARK: - Helpers
+
+    var current: Token { tokens[index] }
+    var previous: Token { tokens[max(0, index - 1)] }
+    func peek(_ n: Int = 1) -> Token { tokens[min(index + n, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return t
+    }
+
+    mutating func match(_ s: Token.Symbol) -> Bool {
+        if current.isSymbol(s) { index += 1; return true }
+        return false
+    }
+
+    mutating func matchName(_ word: String) -> Bool {
+        if current.isName(word) { index += 1; return true }
+        return false
+    }
+
+    func error(_ message: String, at token: Token? = nil, notes: [String] = []) -> Diagnostic {
+        let t = token ?? current
+        // At the end of the text, point just after the last token, on its line.
+        let range = t.kind == .end && index > 0 ? SourceRange(tokens[index - 1].range.end, tokens[index - 1].range.end) : t.range
+        var d = Diagnostic(message, file: file, range: range, notes: notes)
+        d.incomplete = t.kind == .end
+        return d
+    }
+
+    mutating func expect(_ s: Token.Symbol, _ what: String) throws(Diagnostic) -> Token {
+        guard current.isSymbol(s) else {
+            throw error("expected '\(s.rawValue)' \(what), found \(current.describe)")
+        }
+        return advance()
+    }
+
+    /// `check_match` from Lua: names the bracket being closed and where it opened.
+    mutating func close(_ s: Token.Symbol, opener: Token) throws(Diagnostic) {
+        guard match(s) else {
+            let (line, col) = file.location(of: opener.range.start)
+            throw error("expected '\(s.rawValue)' to close '\(file.text(opener.range))' at \(line):\(col), found \(current.describe)")
+        }
+    }
+
+    mutating func expectName(_ what: String) throws(Diagnostic) -> (String, SourceRange) {
+        guard let n = current.name else { throw error("expected \(what), found \(current.describe)") }
+        let t = advance()
+        return (n, t.range)
+    }
+
+    mutating func enter() throws(Diagnostic) {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)")
+        }
+    }
+
+    // MARK: - Statements
+
+    /// script -> (statement (NEWLINE | ';'))* END
+    mutating func script() throws(Diagnostic) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            while current.kind == .newline || current.isSymbol(.semicolon) { index += 1 }
+            if current.kind == .end { return statements }
+            statements.append(try statement())
+            if current.kind == .newline || current.isSymbol(.semicolon) || current.kind == .end { continue }
+            throw error("expected end of statement, found \(current.describe)",
+                        notes: Parser.hintAfterStatement(current))
+        }
+    }
+
+    static func hintAfterStatement(_ t: Token) -> [String] {
+        if case .name = t.kind { return ["put ';' between two statements on one line"] }
+        if t.isSymbol(.assign) { return ["'=' binds in let, set and def; compare with '=='"] }
+        return []
+    }
+
+    /// statement -> session | let | set | def | why | source | entity | fact | unit | rule | pipeline
+    mutating func statement() throws(Diagnostic) -> Statement {
+        let start = current
+        if case .sessionCommand(let text) = current.kind {
+            index += 1
+            var body = Substring(text.dropFirst())
+            let name = body.prefix { $0 != " " && $0 != "\t" }
+            body = body.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
+            return .session(name: String(name), argument: String(body), start.range)
+        }
+        guard let word = current.name else { return .expression(try pipeline()) }
+        let next = peek()
+        switch word {
+        case "let" where next.name != nil:
+            index += 1
+            let (name, _) = try expectName("a name after 'let'")
+            _ = try expect(.assign, "after the name in 'let'")
+            let value = try pipeline()
+            return .letBinding(name, value, start.range.joined(value.range))
+        case "set" where next.name != nil:
+            index += 1
+            let (subject, property) = try path("after 'set'")
+            _ = try expect(.assign, "after '\(subject).\(property)'")
+            let value = try pipeline()
+            return .set(subject: subject, property: property, value, start.range.joined(value.range))
+        case "def" where next.name != nil:
+            index += 1
+            let (name, _) = try expectName("a function name after 'def'")
+            let open = try expect(.lparen, "after the function name")
+            var params: [String] = []
+            if !current.isSymbol(.rparen) {
+                repeat { params.append(try expectName("a parameter name").0) } while match(.comma)
+            }
+            try close(.rparen, opener: open)
+            _ = try expect(.assign, "after the parameters")
+            let body = try pipeline()
+            return .def(name, params, body, start.range.joined(body.range))
+        case "why" where startsArgument(next):
+            index += 1
+            let e = try pipeline()
+            return .why(e, start.range.joined(e.range))
+        case "source" where next.name != nil:
+            index += 1
+            let (id, _) = try expectName("a source id")
+            let title = try textLiteral("the source's title")
+            let clauses = try clauseList(Parser.sourceClauses, for: "source")
+            return .source(id: id, title: title, clauses: clauses, start.range.joined(previous.range))
+        case "entity" where next.name != nil:
+            index += 1
+            let (id, _) = try expectName("an entity id")
+            let name = try textLiteral("the entity's name")
+            let clauses = try clauseList(Parser.entityClauses, for: "entity")
+            return .entity(id: id, name: name, clauses: clauses, start.range.joined(previous.range))
+        case "fact" where next.name != nil:
+            index += 1
+            let (subject, property) = try path("after 'fact'")
+            _ = try expect(.assign, "after '\(subject).\(property)'")
+            let value = try expression()
+            let clauses = try clauseList(Parser.factClauses, for: "fact")
+            return .fact(subject: subject, property: property, value, clauses: clauses, start.range.joined(previous.range))
+        case "unit" where next.name != nil || next.isSymbol(.percent):
+            index += 1
+            let (name, _) = try expectName("a unit name")
+            _ = try expect(.assign, "after the unit name")
+            let value = try expression()
+            return .unit(name, value, start.range.joined(value.range))
+        case "rule" where next.name != nil:
+            index += 1
+            let (subject, property) = try path("after 'rule'")
+            _ = try expect(.assign, "after '\(subject).\(property)'")
+            let value = try pipeline()
+            return .rule(subject: subject, property: property, value, start.range.joined(value.range))
+        default:
+            return .expression(try pipeline())
+        }
+    }
+
+    /// path -> NAME '.' NAME
+    mutating func path(_ context: String) throws(Diagnostic) -> (String, String) {
+        let (subject, _) = try expectName("SUBJECT.PROPERTY \(context)")
+        _ = try expect(.dot, "between subject and property")
+        let (property, _) = try expectName("a property name")
+        return (subject, property)
+    }
+
+    mutating func textLiteral(_ what: String) throws(Diagnostic) -> String {
+        guard case .text(let s) = current.kind else { throw error("expected \(what) in double quotes, found \(current.describe)") }
+        index += 1
+        return s
+    }
+
+    /// clauses -> (KEYWORD value (',' value)*)*
+    mutating func clauseList(_ allowed: Set<String>, for statement: String) throws(Diagnostic) -> [Clause] {
+        var clauses: [Clause] = []
+        while let word = current.name {
+            guard allowed.contains(word) else {
+                throw error("'\(word)' is not a clause of '\(statement)'",
+                            notes: ["its clauses are: " + allowed.sorted().joined(separator: ", ")])
+            }
+            let keyword = advance()
+            if clauses.contains(where: { $0.keyword == word }) && word != "aka" {
+                throw error("'\(word)' given twice", at: keyword)
+            }
+            repeat {
+                let value = try postfix()
+                clauses.append(Clause(keyword: word, value: value, range: keyword.range.joined(value.range)))
+            } while word == "aka" && match(.comma)
+        }
+        return clauses
+    }
+
+    // MARK: - Pipelines
+
+    /// pipeline -> head ('|' stage)*
+    mutating func pipeline() throws(Diagnostic) -> Expr {
+        let head = try commandOrExpression()
+        guard current.isSymbol(.pipe) else { return head }
+        var stages: [Stage] = []
+        while match(.pipe) { stages.append(try stage()) }
+        return .pipeline(head, stages, head.range.joined(previous.range))
+    }
+
+    /// head -> NAME args  (a name followed directly by an argument) | expression
+    mutating func commandOrExpression() throws(Diagnostic) -> Expr {
+        if let name = current.name, !Parser.reservedStart.contains(name), startsArgument(peek()), !peek().isSymbol(.lparen) {
+            let nameToken = advance()
+            let args = try arguments(allowPipeline: false)
+            return .command(name, args, nameRange: nameToken.range, nameToken.range.joined(previous.range))
+        }
+        return try expression()
+    }
+
+    static let reservedStart: Set<String> = ["not", "true", "false", "unknown"]
+
+    /// Can this token begin an argument of a command written without brackets?
+    func startsArgument(_ t: Token) -> Bool {
+        switch t.kind {
+        case .number, .date, .text: return true
+        case .name(let n): return !Parser.clauseWords.contains(n) || n == "not"
+        case .symbol(let s): return s == .lbracket || s == .lbrace || s == .lparen
+        default: return false
+        }
+    }
+
+    /// stage -> where | select | sort | take | group by | count | NAME args?
+    mutating func stage() throws(Diagnostic) -> Stage {
+        let start = current
+        let (word, _) = try expectName("a stage after '|' (where, select, sort, take, group by, count, or a command)")
+        switch word {
+        case "where":
+            let cond = try expression()
+            return .whereStage(cond, start.range.joined(cond.range))
+        case "select":
+            var items: [SelectItem] = []
+            repeat {
+                let (name, range) = try expectName("a column name")
+                if match(.colon) {
+                    let e = try expression()
+                    items.append(SelectItem(name: name, expr: e, range: range.joined(e.range)))
+                } else {
+                    items.append(SelectItem(name: name, expr: .name(name, range), range: range))
+                }
+            } while match(.comma)
+            return .select(items, start.range.joined(previous.range))
+        case "sort":
+            let key = try expression()
+            var descending = false
+            if matchName("desc") { descending = true } else { _ = matchName("asc") }
+            return .sort(key, descending: descending, start.range.joined(previous.range))
+        case "take":
+            let n = try expression()
+            return .take(n, start.range.joined(n.range))
+        case "group":
+            guard matchName("by") else { throw error("expected 'by' after 'group'") }
+            let (column, range) = try expectName("a column name after 'group by'")
+            return .groupBy(column, start.range.joined(range))
+        case "count" where !startsArgument(current):
+            return .count(start.range)
+        default:
+            var args: [Argument] = []
+            if current.isSymbol(.lparen) {
+                let open = advance()
+                if !current.isSymbol(.rparen) { args = try arguments(allowPipeline: true) }
+                try close(.rparen, opener: open)
+            } else if startsArgument(current) {
+                args = try arguments(allowPipeline: false)
+            }
+            return .call(word, args, nameRange: start.range, start.range.joined(previous.range))
+        }
+    }
+
+    /// args -> arg ((',' | 'vs' | 'by' | 'to' TEXT) arg)*;  arg -> NAME ':' expr | expr
+    mutating func arguments(allowPipeline: Bool) throws(Diagnostic) -> [Argument] {
+        var args: [Argument] = []
+        var label: String? = nil
+        while true {
+            let start = current
+            var name = label
+            if current.name != nil, peek().isSymbol(.colon) {
+                name = current.name
+                index += 2
+            }
+            let value = allowPipeline ? try pipeline() : try expression()
+            args.append(Argument(label: name, value: value, range: start.range.joined(value.range)))
+            if match(.comma) { label = nil; continue }
+            if let word = current.name, word == "vs" || word == "by" {
+                index += 1
+                label = word
+                continue
+            }
+            if current.isName("to"), case .text = peek().kind {
+                index += 1
+                label = "to"
+                continue
+            }
+            return args
+        }
+    }
+
+    // MARK: - Expressions
+
+    /// expression -> or
+    mutating func expression() throws(Diagnostic) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        return try orExpr()
+    }
+
+    /// or -> and ('or' and)*
+    mutating func orExpr() throws(Diagnostic) -> Expr {
+        var left = try andExpr()
+        while current.isName("or") {
+            let op = advance()
+            let right = try andExpr()
+            left = .binary(.or, left, right, opRange: op.range, left.range.joined(right.range))
+        }
+        return left
+    }
+
+    /// and -> not ('and' not)*
+    mutating func andExpr() throws(Diagnostic) -> Expr {
+        var left = try notExpr()
+        while current.isName("and") {
+            let op = advance()
+            let right = try notExpr()
+            left = .binary(.and, left, right, opRange: op.range, left.range.joined(right.range))
+        }
+        return left
+    }
+
+    /// not -> 'not' not | comparison
+    mutating func notExpr() throws(Diagnostic) -> Expr {
+        if current.isName("not") {
+            let op = advance()
+            try enter()
+            defer { depth -= 1 }
+            let operand = try notExpr()
+            return .not(operand, op.range.joined(operand.range))
+        }
+        return try comparison()
+    }
+
+    /// comparison -> conversion (('==' | '!=' | '<' | '<=' | '>' | '>=') conversion)?
+    mutating func comparison() throws(Diagnostic) -> Expr {
+        let left = try conversion()
+        let ops: [(Token.Symbol, BinaryOp)] = [(.eq, .eq), (.ne, .ne), (.lt, .lt), (.le, .le), (.gt, .gt), (.ge, .ge)]
+        guard let (_, op) = ops.first(where: { current.isSymbol($0.0) }) else {
+            if current.isSymbol(.assign) {
+                throw error("'=' is not a comparison", notes: ["write '==' to compare"])
+            }
+            return left
+        }
+        let opToken = advance()
+        let right = try conversion()
+        if ops.contains(where: { current.isSymbol($0.0) }) {
+            throw error("comparisons do not chain", notes: ["join two comparisons with 'and'"])
+        }
+        return .binary(op, left, right, opRange: opToken.range, left.range.joined(right.range))
+    }
+
+    /// conversion -> additive ('to' unit)*
+    mutating func conversion() throws(Diagnostic) -> Expr {
+        var value = try additive()
+        while current.isName("to") {
+            if case .text = peek().kind { break }
+            index += 1
+            guard let unit = try unitExpr(required: true) else { throw error("expected a unit after 'to'") }
+            value = .convert(value, unit, value.range.joined(unit.range))
+        }
+        return value
+    }
+
+    /// additive -> multiplicative (('+' | '-') multiplicative)*
+    mutating func additive() throws(Diagnostic) -> Expr {
+        var left = try multiplicative()
+        while current.isSymbol(.plus) || current.isSymbol(.minus) {
+            let opToken = advance()
+            let right = try multiplicative()
+            left = .binary(opToken.isSymbol(.plus) ? .add : .sub, left, right, opRange: opToken.range, left.range.joined(right.range))
+        }
+        return left
+    }
+
+    /// multiplicative -> unary (('*' | '/') unary)*
+    mutating func multiplicative() throws(Diagnostic) -> Expr {
+        var left = try unary()
+        while current.isSymbol(.star) || current.isSymbol(.slash) {
+            let opToken = advance()
+            let right = try unary()
+            left = .binary(opToken.isSymbol(.star) ? .mul : .div, left, right, opRange: opToken.range, left.range.joined(right.range))
+        }
+        return left
+    }
+
+    /// unary -> '-' unary | power
+    mutating func unary() throws(Diagnostic) -> Expr {
+        if current.isSymbol(.minus) {
+            let op = advance()
+            try enter()
+            defer { depth -= 1 }
+            let operand = try unary()
+            return .negate(operand, op.range.joined(operand.range))
+        }
+        return try power()
+    }
+
+    /// power -> postfix ('^' unary)?
+    mutating func power() throws(Diagnostic) -> Expr {
+        let base = try postfix()
+        guard current.isSymbol(.caret) else { return base }
+        let op = advance()
+        let exponent = try unary()
+        return .binary(.pow, base, exponent, opRange: op.range, base.range.joined(exponent.range))
+    }
+
+    /// postfix -> primary ('.' NAME | '(' args ')')*
+    mutating func postfix() throws(Diagnostic) -> Expr {
+        var value = try primary()
+        while true {
+            if current.isSymbol(.dot) {
+                index += 1
+                let (field, range) = try expectName("a property or field name after '.'")
+                value = .member(value, field, range)
+            } else {
+                return value
+            }
+        }
+    }
+
+    /// primary -> NUMBER unit? | TEXT | DATE | true | false | unknown | NAME | NAME '(' args ')'
+    ///          | '(' pipeline ')' | '[' list ']' | '{' fields '}'
+    mutating func primary() throws(Diagnostic) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number(let x):
+            index += 1
+            let unit = try unitExpr(required: false)
+            return .number(x, unit: unit, unit.map { token.range.joined($0.range) } ?? token.range)
+        case .text(let s):
+            index += 1
+            return .text(s, token.range)
+        case .date(let d):
+            index += 1
+            return .date(d, token.range)
+        case .name(let n):
+            index += 1
+            switch n {
+            case "true": return .truth(.yes, token.range)
+            case "false": return .truth(.no, token.range)
+            case "unknown": return .truth(.unknown, token.range)
+            default: break
+            }
+            if current.isSymbol(.lparen) {
+                let open = advance()
+                try enter()
+                defer { depth -= 1 }
+                var args: [Argument] = []
+                if !current.isSymbol(.rparen) { args = try arguments(allowPipeline: true) }
+                try close(.rparen, opener: open)
+                return .call(n, args, nameRange: token.range, token.range.joined(previous.range))
+            }
+            return .name(n, token.range)
+        case .symbol(.lparen):
+            index += 1
+            try enter()
+            defer { depth -= 1 }
+            let inner = try pipeline()
+            try close(.rparen, opener: token)
+            return inner
+        case .symbol(.lbracket):
+            index += 1
+            try enter()
+            defer { depth -= 1 }
+            var items: [Expr] = []
+            if !current.isSymbol(.rbracket) {
+                repeat {
+                    if current.isSymbol(.rbracket) { break }
+                    items.append(try pipeline())
+                } while match(.comma)
+            }
+            try close(.rbracket, opener: token)
+            return .list(items, token.range.joined(previous.range))
+        case .symbol(.lbrace):
+            index += 1
+            try enter()
+            defer { depth -= 1 }
+            var fields: [(String, Expr)] = []
+            if !current.isSymbol(.rbrace) {
+                repeat {
+                    if current.isSymbol(.rbrace) { break }
+                    let key: String
+                    if case .text(let s) = current.kind { key = s; index += 1 } else { key = try expectName("a field name").0 }
+                    _ = try expect(.colon, "after the field name")
+                    fields.append((key, try pipeline()))
+                } while match(.comma)
+            }
+            try close(.rbrace, opener: token)
+            return .record(fields, token.range.joined(previous.range))
+        case .end:
+            throw error("expected a value, found end of input")
+        case .newline:
+            throw error("expected a value before the end of the line")
+        case .symbol(let s):
+            var notes: [String] = []
+            if s == .percent { notes.append("'%' is a unit: write it after a number, as in 3 %") }
+            if s == .pipe { notes.append("a pipeline starts with a value, as in facts | count") }
+            throw error("expected a value, found '\(s.rawValue)'", notes: notes)
+        case .sessionCommand:
+            throw error("a session command starts a line of its own")
+        }
+    }
+
+    /// unit -> ('%' | NAME) (('/' | '*') NAME | '^' '-'? NUMBER)*, written without spaces inside
+    mutating func unitExpr(required: Bool) throws(Diagnostic) -> UnitExpr? {
+        let start = current
+        var factors: [(name: String, exponent: Int, range: SourceRange)] = []
+        if current.isSymbol(.percent) {
+            index += 1
+            factors.append(("%", 1, start.range))
+        } else if let n = current.name, !Parser.clauseWords.contains(n) || required {
+            index += 1
+            factors.append((n, 1, start.range))
+        } else {
+            if required { throw error("expected a unit after 'to', found \(current.describe)") }
+            return nil
+        }
+        var sign = 1
+        while !current.spaced {
+            if (current.isSymbol(.slash) || current.isSymbol(.star)), let n = peek().name, !peek().spaced {
+                sign = current.isSymbol(.slash) ? -1 : 1
+                index += 1
+                let t = advance()
+                factors.append((n, sign, t.range))
+            } else if current.isSymbol(.caret), !peek().spaced {
+                index += 1
+                var negative = false
+                if current.isSymbol(.minus) { negative = true; index += 1 }
+                guard case .number(let x) = current.kind, x == x.rounded(), abs(x) < 100 else {
+                    throw error("expected a whole-number power after '^' in a unit")
+                }
+                index += 1
+                factors[factors.count - 1].exponent *= (negative ? -1 : 1) * Int(x)
+            } else {
+                break
+            }
+        }
+        let range = start.range.joined(previous.range)
+        return UnitExpr(factors: factors, range: range, text: file.text(range))
+    }
+}

@@ -1,0 +1,86 @@
+/// JSON as LANGUAGE.md specifies it: one document per result.
+public enum JSON {
+    public static func encode(_ v: Value) -> String {
+        var out = ""
+        write(v, into: &out)
+        return out
+    }
+
+    static func write(_ v: Value, into out: inout String) {
+        switch v.payload {
+        case .quantity(let q): quantity(q, into: &out)
+        case .text(let s): string(s, into: &out)
+        case .truth(let t): out += t == .yes ? "true" : (t == .no ? "false" : "null")
+        case .date(let d): string(d.description, into: &out)
+        case .entity(let e):
+            out += "{\"entity\": "; string(e.id, into: &out)
+            out += ", \"name\": "; string(e.name, into: &out); out += "}"
+        case .source(let s):
+            out += "{\"source\": "; string(s.id, into: &out)
+            out += ", \"title\": "; string(s.title, into: &out); out += "}"
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                write(item, into: &out)
+            }
+            out += "]"
+        case .record(let r):
+            object(r.fields.map { ($0.name, $0.value) }, into: &out)
+        case .table(let t):
+            out += "["
+            for (i, row) in t.rows.enumerated() {
+                if i > 0 { out += ",\n " }
+                object(Array(zip(t.columns, row)), into: &out)
+            }
+            out += "]"
+        case .empty: out += "null"
+        }
+    }
+
+    static func object(_ fields: [(String, Value)], into out: inout String) {
+        out += "{"
+        for (i, (k, v)) in fields.enumerated() {
+            if i > 0 { out += ", " }
+            string(k, into: &out)
+            out += ": "
+            write(v, into: &out)
+        }
+        out += "}"
+    }
+
+    static func quantity(_ q: Quantity, into out: inout String) {
+        if q.isPlainNumber {
+            out += NumberFormat.json(q.nominal)
+            return
+        }
+        out += "{\"value\": " + NumberFormat.json(q.nominal) + ", \"unit\": "
+        if q.unit.isNone { out += "null" } else { string(q.unit.description, into: &out) }
+        out += ", \"bound\": \"" + q.bound.rawValue + "\", \"low\": "
+        out += q.interval.low.value.isFinite ? NumberFormat.json(q.interval.low.value) : "null"
+        out += ", \"high\": "
+        out += q.interval.high.value.isFinite ? NumberFormat.json(q.interval.high.value) : "null"
+        out += "}"
+    }
+
+    public static func string(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

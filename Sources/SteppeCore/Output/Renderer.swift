@@ -1,0 +1,117 @@
+/// Turns a result into text in one of the output formats.
+public struct Renderer {
+    public var format: OutputFormat
+    /// Columns available, when writing to a terminal; tables shrink to fit.
+    public var width: Int?
+    public var color: Bool
+
+    public init(format: OutputFormat, width: Int? = nil, color: Bool = false) {
+        self.format = format
+        self.width = width
+        self.color = color
+    }
+
+    /// The text of one result, ending with a newline.
+    public func render(_ v: Value) -> String {
+        switch format {
+        case .json: return JSON.encode(v) + "\n"
+        case .table: return tableText(v)
+        case .csv: return delimited(v)
+        case .markdown: return markdown(v)
+        }
+    }
+
+    /// A value as rows and columns, for the tabular formats.
+    static func asTable(_ v: Value) -> Table? {
+        switch v.payload {
+        case .table(let t): return t
+        case .list(let items): return Table(columns: ["value"], rows: items.map { [$0] })
+        case .record(let r): return Table(columns: r.fields.map(\.name), rows: [r.fields.map(\.value)])
+        default: return nil
+        }
+    }
+
+    func tableText(_ v: Value) -> String {
+        guard case .table(let t) = v.payload else { return ValueText.plain(v) + "\n" }
+        let header = t.columns
+        let cells = t.rows.map { $0.map { ValueText.plain($0).replacingNewlines } }
+        var widths = header.map { $0.count }
+        for row in cells {
+            for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) }
+        }
+        if let width { widths = Renderer.fit(widths, header: header, into: width) }
+        var out = ""
+        func line(_ row: [String], bold: Bool) {
+            var text = ""
+            for (i, cell) in row.enumerated() where i < widths.count {
+                let fitted = Renderer.truncate(cell, to: widths[i])
+                let last = i == widths.count - 1
+                let padded = last ? fitted : fitted + String(repeating: " ", count: max(0, widths[i] - fitted.count)) + "  "
+                text += padded
+            }
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += (bold && color ? "\u{1B}[1m" + text + "\u{1B}[0m" : text) + "\n"
+        }
+        line(header, bold: true)
+        for row in cells { line(row, bold: false) }
+        return out
+    }
+
+    /// Shrinks the widest columns until the table fits in `total` columns.
+    static func fit(_ widths: [Int], header: [String], into total: Int) -> [Int] {
+        var w = widths
+        let gaps = 2 * max(0, w.count - 1)
+        while w.reduce(0, +) + gaps > total {
+            guard let i = w.indices.max(by: { w[$0] < w[$1] }), w[i] > max(6, header[i].count) else { break }
+            w[i] -= 1
+        }
+        return w
+    }
+
+    static func truncate(_ s: String, to n: Int) -> String {
+        guard s.count > n, n >= 1 else { return s }
+        return String(s.prefix(n - 1)) + "…"
+    }
+
+    func delimited(_ v: Value) -> String {
+        let t = Renderer.asTable(v) ?? Table(columns: ["value"], rows: [[v]])
+        var out = t.columns.map(Renderer.csvField).joined(separator: ",") + "\n"
+        for row in t.rows {
+            out += row.map { Renderer.csvField(ValueText.plain($0, grouping: false)) }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    func markdown(_ v: Value) -> String {
+        guard let t = Renderer.asTable(v) else { return Renderer.markdownCell(ValueText.plain(v)) + "\n" }
+        var out = "| " + t.columns.map(Renderer.markdownCell).joined(separator: " | ") + " |\n"
+        out += "|" + String(repeating: " --- |", count: t.columns.count) + "\n"
+        for row in t.rows {
+            out += "| " + row.map { Renderer.markdownCell(ValueText.plain($0)) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    static func markdownCell(_ s: String) -> String {
+        var r = ""
+        for c in s {
+            switch c {
+            case "|": r += "\\|"
+            case "\n": r += "<br>"
+            default: r.append(c)
+            }
+        }
+        return r
+    }
+}
+
+extension String {
+    var replacingNewlines: String {
+        contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
+    }
+}

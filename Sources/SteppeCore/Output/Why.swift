@@ -1,0 +1,68 @@
+/// The lineage of a value as a tree:
+/// ```
+/// 232,907 USD/person
+/// └─ rule kazakhstan.oil_wealth_per_person = oil_reserves_share × world.oil_reserves × …
+///    ├─ kazakhstan.oil_reserves_share  3 %  article ¶1 "3% of the global oil reserves"
+/// ```
+enum Why {
+    static func render(_ v: Value) -> String {
+        var out = ValueText.plain(v) + "\n"
+        if v.lineage.isEmpty {
+            out += "└─ stated here: no facts behind it\n"
+            return out
+        }
+        draw(v.lineage.items, indent: "", into: &out)
+        return out
+    }
+
+    static func draw(_ items: [Lineage.Item], indent: String, into out: inout String) {
+        // Align the value and citation columns of leaves that sit side by side.
+        let leaves = items.compactMap(leafColumns)
+        let nameWidth = leaves.map { $0.0.count }.max() ?? 0
+        let valueWidth = leaves.map { $0.1.count }.max() ?? 0
+        for (i, item) in items.enumerated() {
+            let last = i == items.count - 1
+            let branch = indent + (last ? "└─ " : "├─ ")
+            let childIndent = indent + (last ? "   " : "│  ")
+            if case .rule(let subject, let property, let text, let inputs) = item {
+                out += branch + "rule \(subject).\(property) = \(text)\n"
+                draw(inputs, indent: childIndent, into: &out)
+            } else if let (name, value, citation) = leafColumns(item) {
+                out += branch + pad(name, nameWidth) + "  " + pad(value, valueWidth) + "  " + citation + "\n"
+            }
+        }
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+
+    static func leafColumns(_ item: Lineage.Item) -> (String, String, String)? {
+        switch item {
+        case .fact(let f):
+            return ("\(f.subject).\(f.property)", ValueText.plain(f.value), citation(f))
+        case .rate(let f):
+            return ("\(f.subject).\(f.property)", ValueText.plain(f.value), "rate: " + citation(f))
+        case .assumption(let subject, let property, let value, let place):
+            return ("\(subject).\(property)", value, "assumed: set at \(place)")
+        case .note(let text):
+            return ("note", "", text)
+        case .rule:
+            return nil
+        }
+    }
+
+    /// `article ¶1 "3% of the global oil reserves"`, `BP, Statistical Review … 2021, table 1`.
+    static func citation(_ f: Fact) -> String {
+        var s: String
+        if f.source.isArticle {
+            s = f.source.id
+            if let at = f.at { s += " " + at }
+            if let q = f.quote { s += " \"\(q)\"" }
+        } else {
+            s = f.source.citation
+            if let at = f.at { s += ", " + at }
+            if let note = f.source.note, note.hasPrefix("worked out") { s += " (worked out)" }
+        }
+        if let c = f.claimant { s += " (claimed by \(c))" }
+        return s
+    }
+}

@@ -1,0 +1,172 @@
+/// Session commands: lines that start with `:`.
+extension Session {
+    public struct SessionCommandInfo: Sendable {
+        public var name: String
+        public var usage: String
+        public var summary: String
+    }
+
+    public static let sessionCommands: [SessionCommandInfo] = [
+        .init(name: "help", usage: ":help [NAME]", summary: "commands, stages and session commands; with NAME, its usage and examples"),
+        .init(name: "quit", usage: ":quit (or :q, or Ctrl-D)", summary: "leave steppe"),
+        .init(name: "run", usage: ":run FILE", summary: "run a script in this session: its let, def and set stay"),
+        .init(name: "load", usage: ":load FILE", summary: "load a fact pack (all of it, or nothing)"),
+        .init(name: "format", usage: ":format table|csv|json|markdown", summary: "how results are shown"),
+        .init(name: "plugins", usage: ":plugins", summary: "loaded plugins: name, version, origin, commands"),
+        .init(name: "vars", usage: ":vars", summary: "let bindings and set assumptions"),
+        .init(name: "timer", usage: ":timer on|off", summary: "show the time each statement took"),
+        .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (at the prompt)"),
+    ]
+
+    func sessionCommand(_ name: String, _ argument: String, range: SourceRange, file: SourceFile) throws {
+        let arg = argument.trimmed
+        switch name {
+        case "help", "h", "?":
+            output.write(Help.text(for: arg.isEmpty ? nil : arg, session: self, range: range))
+        case "quit", "q", "exit":
+            quitRequested = true
+        case "run", "r":
+            try runFile(arg, range: range, file: file)
+        case "load":
+            try loadFile(arg, range: range, file: file)
+        case "format":
+            if arg.isEmpty {
+                output.write("format: \(options.format.rawValue)\n")
+                return
+            }
+            guard let f = OutputFormat(rawValue: arg) else {
+                throw EvalError("unknown format '\(arg)'", range,
+                                notes: ["formats: table, csv, json, markdown"] + suggestions(arg, among: OutputFormat.allCases.map(\.rawValue)))
+            }
+            options.format = f
+        case "vars":
+            output.write(varsText())
+        case "plugins":
+            output.write(pluginsText())
+        case "timer":
+            switch arg {
+            case "on": options.timer = true
+            case "off": options.timer = false
+            case "": output.write("timer: \(options.timer ? "on" : "off")\n")
+            default: throw EvalError(":timer takes on or off", range)
+            }
+        case "history":
+            guard let provider = historyProvider else {
+                throw EvalError(":history is kept only at the prompt", range)
+            }
+            var n = 20
+            if !arg.isEmpty {
+                guard let k = Int(arg), k > 0 else { throw EvalError(":history takes a positive number of lines", range) }
+                n = k
+            }
+            let lines = provider(n)
+            for (i, line) in lines.enumerated() {
+                output.write("\(String(repeating: " ", count: max(0, 5 - String(i + 1).count)))\(i + 1)  \(line.replacingAll("\n", with: "\n       "))\n")
+            }
+        default:
+            if let extra = extraCommands[name] {
+                try extra.run(self, arg)
+                return
+            }
+            let names = Session.sessionCommands.map(\.name) + Array(extraCommands.keys) + ["q"]
+            throw EvalError("unknown session command ':\(name)'", range,
+                            notes: suggestions(name, among: names).map { $0.replacingAll("'", with: "'") } + ["enter :help for help"])
+        }
+    }
+
+    /// Resolves a path given to `:run`/`:load`: relative to the script that says it.
+    func resolvePath(_ path: String, from file: SourceFile) -> String {
+        if path.hasPrefix("/") || file.name.hasPrefix("<") { return path }
+        let dir = FileIO.directory(of: file.name)
+        let candidate = dir == "." ? path : dir + "/" + path
+        return FileIO.exists(candidate) || !FileIO.exists(path) ? candidate : path
+    }
+
+    static func unquote(_ s: String) -> String {
+        if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") { return String(s.dropFirst().dropLast()) }
+        return s
+    }
+
+    func runFile(_ arg: String, range: SourceRange, file: SourceFile) throws {
+        guard !arg.isEmpty else { throw EvalError(":run needs a file", range) }
+        let path = resolvePath(Session.unquote(arg), from: file)
+        guard frames.count < Session.maxRunDepth else {
+            throw EvalError(":run nested too deeply (more than \(Session.maxRunDepth) files): does a script run itself?", range)
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
+        frames.append(Diagnostic.Frame(file: file, range: range, what: "in the script run here"))
+        defer { frames.removeLast() }
+        let outcome = run(SourceFile(name: path, bytes: bytes))
+        if outcome.failures > 0 || outcome.syntaxError {
+            var d = Diagnostic(":run \(path) failed", file: file, range: range)
+            d.alreadyReported = true
+            throw d
+        }
+    }
+
+    func loadFile(_ arg: String, range: SourceRange, file: SourceFile) throws {
+        guard !arg.isEmpty else { throw EvalError(":load needs a file", range) }
+        let path = resolvePath(Session.unquote(arg), from: file)
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
+        do {
+            try loadPack(SourceFile(name: path, bytes: bytes))
+        } catch {
+            var d = error
+            d.chain.append(Diagnostic.Frame(file: file, range: range, what: "in the pack loaded here (nothing was loaded)"))
+            throw d
+        }
+    }
+
+    /// Loads a pack named on the command line (`--load`).
+    public func loadPack(path: String) throws(Diagnostic) {
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path: path) } catch { throw Diagnostic(error.message) }
+        try loadPack(SourceFile(name: path, bytes: bytes))
+    }
+
+    func varsText() -> String {
+        var out = ""
+        if letOrder.isEmpty && assumptionOrder.isEmpty && defs.isEmpty {
+            return "no let bindings, functions or set assumptions yet\n"
+        }
+        let width = (letOrder + assumptionOrder).map(\.count).max() ?? 0
+        for name in letOrder {
+            guard let v = lets[name] else { continue }
+            out += "let \(name.padded(width))  = \(ValueText.plain(v).firstLineClipped)\n"
+        }
+        for d in defs.values.sorted(by: { $0.name < $1.name }) {
+            out += "def \(d.name)(\(d.params.joined(separator: ", "))) = \(d.file.text(d.body.range).firstLineClipped)\n"
+        }
+        for key in assumptionOrder {
+            guard let a = assumptions[key] else { continue }
+            out += "set \(key.padded(width))  = \(ValueText.plain(a.value))   (\(a.place))\n"
+        }
+        return out
+    }
+
+    func pluginsText() -> String {
+        if registry.plugins.isEmpty { return "no plugins loaded\n" }
+        let rows = registry.plugins.map { p -> [Value] in
+            [.text(p.name), .text(p.version), .text(p.origin), .text(p.commands.joined(separator: ", "))]
+        }
+        return Renderer(format: .table).render(Value(.table(Table(columns: ["plugin", "version", "origin", "commands"], rows: rows))))
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+
+    func padded(_ n: Int) -> String { self + String(repeating: " ", count: max(0, n - count)) }
+
+    var firstLineClipped: String {
+        let line = split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return line.count > 70 ? String(line.prefix(69)) + "…" : line
+    }
+}

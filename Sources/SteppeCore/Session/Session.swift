@@ -1,0 +1,90 @@
+/// Everything mutable in a steppe session: the facts, bindings, assumptions,
+/// commands and options. One per prompt or script run; tests make fresh ones.
+public final class Session {
+    public struct Options {
+        public var format: OutputFormat = .table
+        public var color = false
+        public var safe = false
+        public var keepGoing = false
+        /// Terminal columns, when output is a terminal.
+        public var width: Int? = nil
+        public var timer = false
+        public init() {}
+    }
+
+    public var options = Options()
+    public internal(set) var store = FactStore()
+    public internal(set) var registry = CommandRegistry()
+    var lets: [String: Value] = [:]
+    var letOrder: [String] = []
+    var defs: [String: FunctionDef] = [:]
+    var assumptions: [String: Assumption] = [:]
+    var assumptionOrder: [String] = []
+    public let output: OutputBuffer
+    var cache = Cache()
+
+    /// Files being run, innermost last, with the statement that opened each.
+    var frames: [Diagnostic.Frame] = []
+    var currentFileStack: [SourceFile] = []
+    static let maxRunDepth = 32
+    var callDepth = 0
+    static let maxCallDepth = 180
+    var rulesInProgress: [String] = []
+    /// Session pack for facts typed at the prompt or in scripts.
+    var sessionPack: Int?
+    /// Polled during long evaluations; true when the user pressed Ctrl-C.
+    public var interruptRequested: () -> Bool = { false }
+    /// History lines for `:history`, supplied by the prompt.
+    public var historyProvider: ((Int) -> [String])? = nil
+    /// Set by `:quit`.
+    public internal(set) var quitRequested = false
+    /// Extra session commands (the prompt adds its own); they see the argument text.
+    public var extraCommands: [String: (help: String, run: (Session, String) throws -> Void)] = [:]
+
+    struct Cache {
+        var rateEdges: [RateEdge]?
+    }
+
+    struct FunctionDef {
+        var name: String
+        var params: [String]
+        var body: Expr
+        var file: SourceFile
+    }
+
+    public init(output: OutputBuffer = OutputBuffer()) {
+        self.output = output
+    }
+
+    /// A session with the built-in packs loaded.
+    public static func withBuiltinFacts(output: OutputBuffer = OutputBuffer()) throws(Diagnostic) -> Session {
+        let s = Session(output: output)
+        try s.loadBuiltinPacks()
+        return s
+    }
+
+    public func loadBuiltinPacks() throws(Diagnostic) {
+        try loadPack(SourceFile(name: "<built-in article pack>", bytes: PackageResources.article_steppe))
+        try loadPack(SourceFile(name: "<built-in reference pack>", bytes: PackageResources.references_steppe))
+    }
+
+    /// Adds a plugin's commands to this session.
+    public func load(plugin: any SteppePlugin.Type, origin: String = "built in") throws {
+        try registry.load(plugin, origin: origin)
+    }
+
+    func invalidate() { cache = Cache() }
+
+    func checkInterrupt(_ range: SourceRange) throws {
+        if interruptRequested() { throw EvalError("interrupted", range) }
+    }
+
+    /// Counts for the banner: facts from the article and reference figures.
+    public var factCounts: (article: Int, references: Int) {
+        var a = 0, r = 0
+        for f in store.facts { if f.source.isArticle { a += 1 } else { r += 1 } }
+        return (a, r)
+    }
+
+    public func flush() { output.flush() }
+}

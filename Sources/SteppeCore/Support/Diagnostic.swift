@@ -1,0 +1,121 @@
+/// A user-facing problem: a message pinned to a place, with optional notes.
+/// Data only; `DiagnosticRenderer` draws it.
+public struct Diagnostic: Error, Sendable {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var severity: Severity
+    public var message: String
+    /// The file and range the message points at; nil for problems with no place.
+    public var file: SourceFile?
+    public var range: SourceRange
+    /// Shown after the caret (first one) and below it (the rest).
+    public var notes: [String]
+    /// Where this file was opened from (`:run`, `:load`), innermost first.
+    public var chain: [Frame]
+    /// The text ended before the statement did (an open bracket, a trailing
+    /// operator): the prompt asks for another line instead of reporting it.
+    public var incomplete = false
+    /// Already shown where it happened (inside a `:run` script); it only
+    /// marks the statement that ran the script as failed.
+    public var alreadyReported = false
+
+    public struct Frame: Sendable {
+        public var file: SourceFile
+        public var range: SourceRange
+        public var what: String
+        public init(file: SourceFile, range: SourceRange, what: String) {
+            self.file = file
+            self.range = range
+            self.what = what
+        }
+    }
+
+    public init(_ message: String, file: SourceFile? = nil, range: SourceRange = .none,
+                notes: [String] = [], severity: Severity = .error) {
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.range = range
+        self.notes = notes
+        self.chain = []
+    }
+}
+
+/// An error raised while evaluating, before the file it belongs to is known.
+/// The evaluator turns it into a `Diagnostic` with the current file.
+public struct EvalError: Error, Sendable {
+    public var message: String
+    public var range: SourceRange
+    public var notes: [String]
+    public init(_ message: String, _ range: SourceRange, notes: [String] = []) {
+        self.message = message
+        self.range = range
+        self.notes = notes
+    }
+}
+
+/// Draws diagnostics in the compiler style:
+/// ```
+/// <stdin>:1:1: error: unknown name 'kazakstan'
+///  1 | kazakstan.region
+///    | ^~~~~~~~~ did you mean 'kazakhstan'?
+/// ```
+public struct DiagnosticRenderer: Sendable {
+    public var color: Bool
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ d: Diagnostic) -> String {
+        var out = ""
+        let label = d.severity.rawValue
+        let tint = d.severity == .error ? "\u{1B}[1;31m" : (d.severity == .warning ? "\u{1B}[1;35m" : "\u{1B}[1;36m")
+        let bold = color ? "\u{1B}[1m" : ""
+        let reset = color ? "\u{1B}[0m" : ""
+        let labelText = color ? tint + label + ":" + reset : label + ":"
+        guard let file = d.file else {
+            out += "\(bold)steppe:\(reset) \(labelText) \(bold)\(d.message)\(reset)\n"
+            for note in d.notes { out += "  note: \(note)\n" }
+            return out
+        }
+        let (line, column) = file.location(of: d.range.start)
+        out += "\(bold)\(file.name):\(line):\(column):\(reset) \(labelText) \(bold)\(d.message)\(reset)\n"
+        out += snippet(file: file, range: d.range, note: d.notes.first, tint: color ? tint : "")
+        for note in d.notes.dropFirst() {
+            out += String(repeating: " ", count: gutterWidth(line)) + " = note: \(note)\n"
+        }
+        for frame in d.chain {
+            let (l, c) = frame.file.location(of: frame.range.start)
+            let noteLabel = color ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:"
+            out += "\(bold)\(frame.file.name):\(l):\(c):\(reset) \(noteLabel) \(frame.what)\n"
+        }
+        return out
+    }
+
+    private func gutterWidth(_ line: Int) -> Int { String(line).count + 1 }
+
+    private func snippet(file: SourceFile, range: SourceRange, note: String?, tint: String) -> String {
+        let (line, column) = file.location(of: range.start)
+        var text = file.lineText(containing: range.start)
+        // Very long lines are cut around the caret so the snippet stays readable.
+        var caretColumn = column
+        let chars = Array(text)
+        if chars.count > 200 {
+            let from = max(0, column - 80)
+            let to = min(chars.count, from + 160)
+            text = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+            caretColumn = column - from + (from > 0 ? 1 : 0)
+        }
+        let lineStart = file.lineStart(containing: range.start)
+        let lineEndOffset = lineStart + file.lineText(containing: range.start).utf8.count
+        let spanEnd = min(range.end, lineEndOffset)
+        let width = max(1, spanEnd > range.start
+            ? String(decoding: file.bytes[range.start..<spanEnd], as: UTF8.self).count : 1)
+        let number = String(line)
+        let pad = String(repeating: " ", count: number.count)
+        let reset = tint.isEmpty ? "" : "\u{1B}[0m"
+        var caret = String(repeating: " ", count: max(0, caretColumn - 1)) + tint + "^"
+            + String(repeating: "~", count: min(width, 160) - 1) + reset
+        if let note { caret += " " + note }
+        let cleaned = String(text.map { $0 == "\t" ? " " : $0 })
+        return " \(number) | \(cleaned)\n \(pad) | \(caret)\n"
+    }
+}

@@ -1,0 +1,54 @@
+import SteppeCore
+
+/// The command line, once parsed.
+struct CommandLineOptions {
+    var command: String?
+    var format: OutputFormat = .table
+    var packs: [String] = []
+    var keepGoing = false
+    var safe = false
+    var noColor = false
+    var files: [String] = []
+
+    /// A fast path for the everyday forms (`-c X`, files, the declared options
+    /// with separate values). swift-argument-parser builds its whole model by
+    /// reflection, about 7 million instructions, which is more than the rest of
+    /// start-up; so it handles only what this does not recognise: `--help`,
+    /// `--version`, `--opt=value`, and every mistake, which it reports.
+    /// Returns nil for anything not plainly valid.
+    static func quickParse(_ argv: [String]) -> CommandLineOptions? {
+        var o = CommandLineOptions()
+        var i = 0
+        var onlyFiles = false
+        while i < argv.count {
+            let a = argv[i]
+            i += 1
+            if onlyFiles || !a.hasPrefix("-") || a == "-" {
+                o.files.append(a)
+                continue
+            }
+            switch a {
+            case "--":
+                onlyFiles = true
+            case "-c":
+                guard i < argv.count, o.command == nil else { return nil }
+                o.command = argv[i]
+                i += 1
+            case "--format":
+                guard i < argv.count, let f = OutputFormat(rawValue: argv[i]) else { return nil }
+                o.format = f
+                i += 1
+            case "--load":
+                guard i < argv.count, !argv[i].hasPrefix("-") else { return nil }
+                o.packs.append(argv[i])
+                i += 1
+            case "--keep-going": o.keepGoing = true
+            case "--safe": o.safe = true
+            case "--no-color": o.noColor = true
+            default:
+                return nil
+            }
+        }
+        return o
+    }
+}

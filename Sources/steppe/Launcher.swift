@@ -1,0 +1,70 @@
+import SteppeCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sets up a session from the command line and runs what it asks for.
+struct Launcher {
+    let arguments: CommandLineOptions
+    init(options: CommandLineOptions) { arguments = options }
+
+    func run() -> Int32 {
+        let output = OutputBuffer()
+        defer { output.flush() }
+        let session: Session
+        do {
+            session = try Session.withBuiltinFacts(output: output)
+        } catch {
+            output.writeError(DiagnosticRenderer(color: false).render(error))
+            return 1
+        }
+        let stdoutIsTerminal = FileIO.isTerminal(1)
+        session.options.format = arguments.format
+        session.options.safe = arguments.safe
+        session.options.keepGoing = arguments.keepGoing
+        session.options.color = stdoutIsTerminal && !arguments.noColor && FileIO.environment("NO_COLOR").map(\.isEmpty) ?? true
+        Catalog.load(into: session)
+        for pack in arguments.packs {
+            do {
+                try session.loadPack(path: pack)
+            } catch {
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(error))
+                return 1
+            }
+        }
+        var status: Int32 = 0
+        func account(_ outcome: Session.Outcome) -> Bool {
+            if outcome.syntaxError { status = 2 } else if outcome.failures > 0 { status = max(status, 1) }
+            return status == 0 || arguments.keepGoing
+        }
+        if let command = arguments.command {
+            guard account(session.run(SourceFile(name: "<command line>", text: command))) else { return status }
+        }
+        for path in arguments.files {
+            if session.quitRequested { break }
+            let bytes: [UInt8]
+            do {
+                bytes = try FileIO.read(path: path)
+            } catch {
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
+                status = max(status, 1)
+                if arguments.keepGoing { continue }
+                return status
+            }
+            guard account(session.run(SourceFile(name: path, bytes: bytes))) else { return status }
+        }
+        if arguments.command != nil || !arguments.files.isEmpty { return status }
+        if FileIO.isTerminal(0) {
+            return Prompt(session: session).run()
+        }
+        do {
+            let bytes = try FileIO.readAll(fd: 0, name: "<stdin>")
+            _ = account(session.run(SourceFile(name: "<stdin>", bytes: bytes)))
+        } catch {
+            output.writeError(DiagnosticRenderer(color: false).render(Diagnostic(error.message)))
+            return 1
+        }
+        return status
+    }
+}

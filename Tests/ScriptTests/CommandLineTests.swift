@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The binary's command-line forms and exit statuses (LANGUAGE.md, "Running steppe").
+@Suite struct CommandLineTests {
+    func temp(_ name: String, _ text: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func dashC() throws {
+        let r = try Run.steppe(["-c", "protests.killed; protests.killed > 300 people"])
+        #expect(r.stdout == "> 225 people\nunknown\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func dashCValueMayStartWithDash() throws {
+        let r = try Run.steppe(["-c", "-3 people"])
+        #expect(r.stdout == "-3 people\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func scriptFilesRunInOrder() throws {
+        let a = try temp("a.steppe", "let x = 2\nx * 3\n")
+        let b = try temp("b.steppe", "protests.officers_killed\n")
+        let r = try Run.steppe([a.path, b.path])
+        #expect(r.stdout == "6\n13 people\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func pipedStdinIsAScript() throws {
+        let r = try Run.steppe([], input: "let k = protests.killed\nk * 2\n")
+        #expect(r.stdout == "> 450 people\n")
+        #expect(r.stderr == "")
+        #expect(r.status == 0)
+    }
+
+    @Test func aFailingStatementExitsOneAndStops() throws {
+        let r = try Run.steppe(["-c", "1; nosuch; 2"])
+        #expect(r.stdout == "1\n")
+        #expect(r.stderr.contains("<command line>:1:4: error: unknown name 'nosuch'"))
+        #expect(r.status == 1)
+    }
+
+    @Test func keepGoingRunsPastAFailure() throws {
+        let r = try Run.steppe(["--keep-going", "-c", "1; nosuch; 2"])
+        #expect(r.stdout == "1\n2\n")
+        #expect(r.status == 1)
+    }
+
+    @Test func aSyntaxErrorAnywhereRunsNothing() throws {
+        let f = try temp("s.steppe", "1\n2\n(3\n")
+        let r = try Run.steppe([f.path])
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("s.steppe:3:"))
+        #expect(r.status == 2)
+    }
+
+    @Test func badCommandLineExitsTwo() throws {
+        #expect(try Run.steppe(["--no-such-flag"]).status == 2)
+        #expect(try Run.steppe(["--format", "xml", "-c", "1"]).status == 2)
+        #expect(try Run.steppe(["-c"]).status == 2)
+    }
+
+    @Test func helpAndVersion() throws {
+        let h = try Run.steppe(["--help"])
+        #expect(h.status == 0)
+        #expect(h.stdout.contains("--keep-going"))
+        let v = try Run.steppe(["--version"])
+        #expect(v.status == 0)
+        #expect(v.stdout.hasPrefix("steppe "))
+    }
+
+    @Test func formats() throws {
+        #expect(try Run.steppe(["--format", "json", "-c", "protests.killed"]).stdout
+            == "{\"value\": 225, \"unit\": \"people\", \"bound\": \"more_than\", \"low\": 225, \"high\": null}\n")
+        #expect(try Run.steppe(["--format", "csv", "-c", "csto.members | take 2"]).stdout == "value\nArmenia\nRussia\n")
+        #expect(try Run.steppe(["--format", "markdown", "-c", "csto.members | take 1"]).stdout == "| value |\n| --- |\n| Armenia |\n")
+    }
+
+    @Test func loadPacks() throws {
+        let p1 = try temp("p1.steppe", "source mine \"Mine\" kind reference\nfact kazakhstan.population = 20e6 people from mine\n")
+        let r = try Run.steppe(["--load", p1.path, "-c", "kazakhstan.population"])
+        #expect(r.stdout == "20,000,000 people\n")
+        let bad = try temp("bad.steppe", "fact kazakhstan.population = 1 people from article\nfact x.y = (\n")
+        let r2 = try Run.steppe(["--load", bad.path, "-c", "kazakhstan.population"])
+        #expect(r2.status == 1)
+        #expect(r2.stderr.contains("bad.steppe:2:"))
+    }
+
+    @Test func missingScriptFile() throws {
+        let r = try Run.steppe(["/no/such/file.steppe"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot open '/no/such/file.steppe'"))
+    }
+
+    @Test func noColorWhenNotATerminal() throws {
+        let r = try Run.steppe(["-c", "nosuch"], environment: ["NO_COLOR": "1"])
+        #expect(!r.stderr.contains("\u{1B}["))
+        let r2 = try Run.steppe(["--no-color", "-c", "nosuch"])
+        #expect(!r2.stderr.contains("\u{1B}["))
+    }
+
+    @Test func runChainShowsTheFiles() throws {
+        let inner = try temp("inner.steppe", "1\nnosuch\n")
+        let outer = inner.deletingLastPathComponent().appendingPathComponent("outer.steppe")
+        try ":run inner.steppe\n".write(to: outer, atomically: true, encoding: .utf8)
+        let r = try Run.steppe([outer.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("inner.steppe:2:1: error: unknown name 'nosuch'"))
+        #expect(r.stderr.contains("outer.steppe:1:1: note:"))
+    }
+
+    @Test func aScriptThatRunsItselfStops() throws {
+        let f = try temp("self.steppe", ":run self.steppe\n")
+        let r = try Run.steppe([f.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("nested too deeply"))
+    }
+}

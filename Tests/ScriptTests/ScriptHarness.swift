@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// Runs the real `steppe` binary and captures what it prints.
+struct Run {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary built beside this test bundle (or `STEPPE_BIN`).
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["STEPPE_BIN"] { return URL(fileURLWithPath: path) }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steppe")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return packageRoot.appendingPathComponent(".build/debug/steppe")
+    }()
+
+    /// Runs steppe with `arguments`, feeding `input` on stdin; gives up after `timeout` seconds.
+    static func steppe(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+                       directory: URL? = nil, timeout: Double = 30) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inp
+        try process.run()
+        let writer = Thread {
+            if let input { inp.fileHandleForWriting.write(Data(input.utf8)) }
+            try? inp.fileHandleForWriting.close()
+        }
+        writer.start()
+        // Read both pipes concurrently so a chatty process never blocks on a full pipe.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
+        let errReader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        errReader.start()
+        let deadline = Date().addingTimeInterval(timeout)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                throw HarnessError("steppe \(arguments) did not finish within \(timeout) s")
+            }
+            usleep(2000)
+        }
+        while errReader.isExecuting || !errReader.isFinished { usleep(1000) }
+        return Run(stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errBox.data, as: UTF8.self),
+                   status: process.terminationStatus)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// A script with inline expectations:
+/// - `# expect: TEXT` — the next line of stdout is TEXT (in order, over the whole file);
+/// - `# expect error: LINE:COL MESSAGE` — a diagnostic at LINE:COL whose message contains MESSAGE;
+/// - `# expect warning: TEXT` — a warning containing TEXT;
+/// - `# expect exit: N` — the exit status (default 0, or 1 when errors are expected).
+struct ScriptSpec: CustomTestStringConvertible, Sendable {
+    var path: String
+    var expectedLines: [String] = []
+    var expectedErrors: [(line: Int, column: Int, message: String)] = []
+    var expectedWarnings: [String] = []
+    var expectedExit: Int32?
+    var testDescription: String { String(path.dropFirst(Run.packageRoot.path.count + 1)) }
+
+    init(path: String) throws {
+        self.path = path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let hash = line.range(of: "# expect") else { continue }
+            let rest = line[hash.upperBound...]
+            if rest.hasPrefix(":") {
+                var body = rest.dropFirst()
+                if body.hasPrefix(" ") { body = body.dropFirst() }
+                expectedLines.append(String(body))
+            } else if rest.hasPrefix(" error:") {
+                let body = rest.dropFirst(" error:".count).drop { $0 == " " }
+                let place = body.prefix { $0 != " " }
+                let parts = place.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 2 else { throw HarnessError("\(path): bad '# expect error:' (want LINE:COL MESSAGE): \(line)") }
+                expectedErrors.append((parts[0], parts[1], String(body.dropFirst(place.count).drop { $0 == " " })))
+            } else if rest.hasPrefix(" warning:") {
+                expectedWarnings.append(String(rest.dropFirst(" warning:".count).drop { $0 == " " }))
+            } else if rest.hasPrefix(" exit:") {
+                expectedExit = Int32(rest.dropFirst(" exit:".count).trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+
+    /// Checks a run against the expectations; returns the problems found.
+    func check(_ run: Run) -> [String] {
+        var problems: [String] = []
+        var actual = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if actual.last == "" { actual.removeLast() }
+        actual = actual.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        let expected = expectedLines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+        if actual != expected {
+            let n = zip(actual, expected).prefix { $0 == $1 }.count
+            problems.append("""
+            stdout differs at line \(n + 1):
+              expected: \(n < expected.count ? expected[n] : "(end of output)")
+              actual:   \(n < actual.count ? actual[n] : "(end of output)")
+            """)
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let errorLines = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") && !$0.hasPrefix(" ") }
+        for e in expectedErrors {
+            let header = "\(name):\(e.line):\(e.column): error: "
+            if !errorLines.contains(where: { $0.contains(header) && $0.contains(e.message) }) {
+                problems.append("expected an error at \(e.line):\(e.column) containing '\(e.message)'; stderr was:\n\(run.stderr)")
+            }
+        }
+        let ownErrors = errorLines.filter { $0.contains(name + ":") }
+        if ownErrors.count > expectedErrors.count {
+            problems.append("unexpected errors:\n\(run.stderr)")
+        }
+        for w in expectedWarnings where !run.stderr.contains(w) {
+            problems.append("expected a warning containing '\(w)'; stderr was:\n\(run.stderr)")
+        }
+        let wantExit = expectedExit ?? (expectedErrors.isEmpty ? 0 : 1)
+        if run.status != wantExit { problems.append("exit status \(run.status), expected \(wantExit); stderr:\n\(run.stderr)") }
+        return problems
+    }
+}
+
+enum ScriptCatalog {
+    /// Every `*.steppe` under Tests/ScriptTests/scripts and Scripts/.
+    static func all() -> [ScriptSpec] {
+        var specs: [ScriptSpec] = []
+        for folder in ["Tests/ScriptTests/scripts", "Scripts"] {
+            let dir = Run.packageRoot.appendingPathComponent(folder)
+            guard let e = FileManager.default.enumerator(atPath: dir.path) else { continue }
+            for case let file as String in e where file.hasSuffix(".steppe") && !file.contains("/lib/") && !file.hasPrefix("lib/") {
+                if let spec = try? ScriptSpec(path: dir.appendingPathComponent(file).path) { specs.append(spec) }
+            }
+        }
+        return specs.sorted { $0.path < $1.path }
+    }
+}
+
+@Suite("Script tests with inline expectations")
+struct ScriptTests {
+    @Test(arguments: ScriptCatalog.all())
+    func script(_ spec: ScriptSpec) throws {
+        let dir = URL(fileURLWithPath: spec.path).deletingLastPathComponent()
+        let run = try Run.steppe(["--keep-going", URL(fileURLWithPath: spec.path).lastPathComponent], directory: dir)
+        let problems = spec.check(run)
+        #expect(problems.isEmpty, "\(spec.testDescription):\n\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func thereAreScripts() {
+        #expect(ScriptCatalog.all().count >= 10)
+    }
+}

@@ -1,0 +1,148 @@
+import Testing
+@testable import SteppeCore
+
+@Suite struct UnitTests {
+    @Test func percentCancels() throws {
+        #expect(try eval("3 % * 1732 bbl") == "51.96 bbl")
+        #expect(try eval("3 % + 1 %") == "4 %")
+        #expect(try eval("3 % > 0.02") == "true")
+    }
+
+    @Test func aliasesAndDisplay() throws {
+        #expect(try eval("2500 GBP/person/yr") == "2,500 GBP/person/yr")
+        #expect(try eval("3 persons") == "3 people")
+        #expect(try eval("2 years to month") == "24 month")
+        #expect(try eval("1 km^2 to m^2") == "1,000,000 m^2")
+    }
+
+    @Test func addingNeedsOneDimension() throws {
+        #expect(try eval("1 yr + 6 month") == "1.5 yr")
+        #expect(try eval("1 yr + 3 people").contains("cannot add people to yr: people is not time"))
+    }
+
+    @Test func multiplicationCancelsTime() throws {
+        #expect(try eval("kazakhstan.oil_production * 1 yr") == "681,154,725 bbl")
+    }
+
+    @Test func mismatchNamesBothDimensions() throws {
+        #expect(try eval("kazakhstan.average_income to bbl")
+            .contains("cannot convert GBP/person/yr to bbl: money/(people·time) is not volume"))
+    }
+
+    @Test func currencyChainsThroughRates() throws {
+        #expect(try eval("kazakhstan.average_income to USD/person/yr") == "< 3,389 USD/person/yr")
+        // KZT → GBP goes through USD: 130,616 × 12 ÷ 433.69 ÷ 1.3557
+        #expect(try eval("130616 KZT/person/month to GBP/person/yr") == "2,666 GBP/person/yr")
+        #expect(try eval("why 1 GBP to KZT").contains("gbp.rate"))
+        #expect(try eval("why 1 GBP to KZT").contains("usd.rate"))
+    }
+
+    @Test func aSetRateIsUsed() throws {
+        let s = try session()
+        try run("set gbp.rate = 2 USD/GBP", in: s)
+        #expect(try eval("1 GBP to USD", in: s) == "2 USD")
+    }
+
+    @Test func packUnits() throws {
+        #expect(try eval("unit Mt = 1e6 t\n3 Mt to t") == "3,000,000 t")
+        #expect(try eval("unit kUSD = 1000 USD\n2 kUSD to GBP") == "1,475 GBP")
+    }
+}
+
+@Suite struct BoundsTests {
+    @Test func labels() throws {
+        #expect(try eval("more_than(225 people)") == "> 225 people")
+        #expect(try eval("at_least(225 people)") == "≥ 225 people")
+        #expect(try eval("less_than(2500 GBP/yr)") == "< 2,500 GBP/yr")
+        #expect(try eval("at_most(3 yr)") == "≤ 3 yr")
+        #expect(try eval("about(30 yr)") == "≈ 30 yr")
+        #expect(try eval("between(225 people, 238 people)") == "225–238 people")
+        #expect(try eval("nominal(more_than(225 people))") == "225 people")
+    }
+
+    @Test func arithmeticKeepsBounds() throws {
+        #expect(try eval("protests.killed * 2") == "> 450 people")
+        #expect(try eval("protests.killed + protests.officers_killed") == "> 238 people")
+        #expect(try eval("about(30 yr) * 2") == "≈ 60 yr")
+        #expect(try eval("protests.killed / protests.arrested") == "> 0 (nominal 0.045)")
+        #expect(try eval("1 / less_than(5 yr)") == "> 0.2 1/yr")
+    }
+
+    @Test func divisionByZero() throws {
+        #expect(try eval("1 / 0").contains("division by zero"))
+        #expect(try eval("1 / between(-1, 1)").contains("bounds hold zero"))
+    }
+
+    @Test func threeValuedComparisons() throws {
+        #expect(try eval("more_than(225 people) > 200 people") == "true")
+        #expect(try eval("more_than(225 people) > 225 people") == "true")
+        #expect(try eval("more_than(225 people) > 300 people") == "unknown")
+        #expect(try eval("more_than(225 people) < 100 people") == "false")
+    }
+
+    @Test func kleeneLogic() throws {
+        #expect(try eval("unknown and false") == "false")
+        #expect(try eval("unknown or true") == "true")
+        #expect(try eval("not unknown") == "unknown")
+        #expect(try eval("unknown and true") == "unknown")
+    }
+
+    @Test func lessThanAssumesNoNegatives() throws {
+        #expect(try eval("why less_than(5 yr)").contains("assumes the figure is not negative"))
+        #expect(try eval("less_than(-5 yr)").contains("needs a positive figure"))
+    }
+}
+
+@Suite struct FactTests {
+    @Test func preferenceSetThenArticleThenReferences() throws {
+        let s = try session()
+        #expect(try eval("protests.killed", in: s) == "> 225 people")
+        #expect(try eval("set protests.killed = 240 people\nprotests.killed", in: s) == "240 people")
+        #expect(try eval("kazakhstan.population", in: s) == "19,186,015 people")
+    }
+
+    @Test func laterPackWins() throws {
+        let s = try session()
+        try run("source mine \"Mine\" kind reference\nfact kazakhstan.population = 20e6 people from mine", in: s)
+        #expect(try eval("kazakhstan.population", in: s) == "20,000,000 people")
+    }
+
+    @Test func oilWealthRule() throws {
+        let s = try session()
+        #expect(try eval("kazakhstan.oil_wealth_per_person", in: s) == "232,907 USD/person")
+        try run("set kazakhstan.oil_reserves_share = 1.73 %", in: s)
+        #expect(try eval("kazakhstan.oil_wealth_per_person", in: s) == "134,310 USD/person")
+        let why = try eval("why kazakhstan.oil_wealth_per_person", in: s)
+        #expect(why.contains("assumed: set at <test>:1"))
+    }
+
+    @Test func severalStatementsGiveAList() throws {
+        #expect(try eval("kazakhstan.borders") == "China, Russia")
+        #expect(try eval("csto.members | count") == "6")
+    }
+
+    @Test func unknownPropertyListsClosestFirst() throws {
+        let r = try run("kazakhstan.populaton")
+        #expect(r.err.contains("kazakhstan has no property 'populaton'"))
+        #expect(r.err.contains("did you mean 'population'?"))
+    }
+
+    @Test func packLoadIsAllOrNothing() throws {
+        let s = try session()
+        let before = s.store.facts.count
+        #expect(throws: Diagnostic.self) {
+            try s.loadPack(SourceFile(name: "bad.steppe", text: "fact kazakhstan.x = 1 from article\nfact kazakhstan.y = nope from article"))
+        }
+        #expect(s.store.facts.count == before)
+    }
+
+    @Test func ruleCycleIsAnError() throws {
+        let r = try run("rule a.b = a.c + 1\nrule a.c = a.b * 2\na.b")
+        #expect(r.err.contains("depends on itself"))
+    }
+
+    @Test func recursionIsLimited() throws {
+        let r = try run("def f(x) = f(x + 1)\nf(1)")
+        #expect(r.err.contains("nested too deeply"))
+    }
+}
