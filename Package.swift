@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "SteppeCoreTests", dependencies: ["SteppeCore"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ScriptTests", dependencies: ["steppe"]),
+        .testTarget(name: "PromptTests", dependencies: ["steppe"]),
     ] + builtinPlugins.map {
         .target(name: $0, dependencies: ["SteppeCore"], path: "Plugins/\($0)")
     },

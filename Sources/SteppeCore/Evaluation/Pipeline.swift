@@ -65,7 +65,8 @@ extension Session {
             }
             var out: [[Value]] = []
             out.reserveCapacity(t.rows.count)
-            for row in t.rows {
+            for (i, row) in t.rows.enumerated() {
+                if i & 255 == 0 { try checkInterrupt(range) }
                 let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
                 out.append(try items.map { try evaluate($0.expr, rowEnv) })
             }
@@ -73,7 +74,8 @@ extension Session {
         case .sort(let key, let descending, let range):
             let t = try rows(input, for: "sort", range: range)
             var keyed: [(Value, [Value])] = []
-            for row in t.rows {
+            for (i, row) in t.rows.enumerated() {
+                if i & 255 == 0 { try checkInterrupt(range) }
                 let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
                 keyed.append((try evaluate(key, rowEnv), row))
             }

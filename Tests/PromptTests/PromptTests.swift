@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+
+/// The prompt in a real terminal (tmux), typed at as a person would.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct PromptTests {
+    @Test func bannerResultAndErrorThenAGoodLine() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        let banner = try t.screen()
+        #expect(banner.contains("steppe 0.1.0 · "))
+        #expect(banner.contains("facts from \"What really happened in Kazakhstan?\""))
+        try t.type("kazakstan.region")
+        try t.press("Enter")
+        try t.wait(for: "did you mean 'kazakhstan'?")
+        try t.type("protests.killed > 200 people")
+        try t.press("Enter")
+        let s = try t.wait(for: "true")
+        #expect(s.contains("<stdin>:1:1: error: unknown name 'kazakstan'"))
+        #expect(s.contains("true\nsteppe>"))
+    }
+
+    @Test func continuationPromptAndOneHistoryEntry() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.type("facts | where topic == \"casualties\" and source == article |")
+        try t.press("Enter")
+        try t.wait(for: "\n      |")
+        try t.type("count")
+        try t.press("Enter")
+        try t.wait(for: "\n4\n")
+        try t.type(":history")
+        try t.press("Enter")
+        // The two lines are one entry: numbered once, the second line indented under it.
+        let s = try t.wait(for: "1  facts | where topic == \"casualties\" and source == article |\n       count")
+        #expect(!s.contains("2  count"))
+    }
+
+    @Test func editingKeys() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        // Ctrl-A to the start, insert, Ctrl-E to the end, Ctrl-W to drop a word.
+        try t.type("killed")
+        try t.press("C-a")
+        try t.type("protests.")
+        try t.press("C-e")
+        try t.type(" junk")
+        try t.press("C-w", "BSpace", "Enter")
+        try t.wait(for: "> 225 people")
+        // Ctrl-K cuts to the end; Ctrl-U cuts to the start; arrows move.
+        try t.type("13 people nonsense")
+        try t.press("Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "Left", "C-k", "Enter")
+        try t.wait(for: "\n13 people\n")
+        try t.type("garbage")
+        try t.press("C-u")
+        try t.type("2 * 21")
+        try t.press("Enter")
+        let s = try t.wait(for: "\n42\n")
+        #expect(!s.contains("garbage2"))
+        // Alt-B and Alt-F move by words.
+        try t.type("1 + 2 3")
+        try t.press("M-b", "BSpace", "Enter")
+        try t.wait(for: "steppe> 1 + 23\n24\n")
+    }
+
+    @Test func historyAcrossTwoSessionsAndReverseSearch() throws {
+        let folder = try Tmux.temporaryFolder()
+        do {
+            let a = try Tmux(folder: folder)
+            try a.wait(for: "steppe>")
+            try a.type("protests.arrested")
+            try a.press("Enter")
+            try a.wait(for: "> 5,000 people")
+            try a.type("csto.members | count")
+            try a.press("Enter")
+            try a.wait(for: "\n6\n")
+            try a.press("C-d")
+            try a.waitForExit()
+        }
+        let path = folder.appendingPathComponent("history").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let b = try Tmux(folder: folder)
+        try b.wait(for: "steppe>")
+        try b.press("Up")
+        try b.wait(for: "steppe> csto.members | count")
+        try b.press("C-u")
+        try b.press("C-r")
+        try b.type("arres")
+        try b.press("Enter")
+        try b.wait(for: "> 5,000 people")
+    }
+
+    @Test func twoSessionsExitingTogetherKeepBothLines() throws {
+        let folder = try Tmux.temporaryFolder()
+        let a = try Tmux(folder: folder)
+        let b = try Tmux(folder: folder)
+        try a.wait(for: "steppe>")
+        try b.wait(for: "steppe>")
+        try a.type("1 + 1")
+        try a.press("Enter")
+        try b.type("2 + 2")
+        try b.press("Enter")
+        try a.wait(for: "\n2\n")
+        try b.wait(for: "\n4\n")
+        try a.type(":quit")
+        try b.type(":quit")
+        try a.press("Enter")
+        try b.press("Enter")
+        try a.waitForExit()
+        try b.waitForExit()
+        let text = try String(contentsOfFile: folder.appendingPathComponent("history").path, encoding: .utf8)
+        #expect(text.contains("1 + 1"))
+        #expect(text.contains("2 + 2"))
+    }
+
+    @Test func completion() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.type("protests.arr")
+        try t.press("Tab")
+        try t.wait(for: "steppe> protests.arrested")
+        try t.press("Enter")
+        try t.wait(for: "> 5,000 people")
+        try t.type("kazakhstan.oil_")
+        try t.press("Tab")
+        let s = try t.wait(for: "oil_wealth_per_person")
+        #expect(s.contains("oil_reserves_share"))
+        try t.press("C-u")
+        try t.type(":fo")
+        try t.press("Tab")
+        try t.wait(for: "steppe> :format")
+    }
+
+    @Test func utf8UnderTheCLocale() throws {
+        let t = try Tmux(environment: ["LC_ALL": "C"])
+        try t.wait(for: "steppe>")
+        try t.type("\"£ Қазақстан\" + \"!\"")
+        try t.press("Enter")
+        try t.wait(for: "\n£ Қазақстан!\n")
+        // Editing a multi-byte character removes the whole character.
+        try t.type("\"Қазақ\"")
+        try t.press("Left", "BSpace", "Enter")
+        try t.wait(for: "\nҚаза\n")
+    }
+
+    @Test func ctrlCClearsTheLineAndInterruptsEvaluation() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.type("garbage here")
+        usleep(200_000)
+        try t.press("C-c")
+        usleep(200_000)
+        try t.type("1 + 1")
+        try t.press("Enter")
+        let s = try t.wait(for: "\n2\n")
+        #expect(!s.contains("unknown name 'garbage'"))
+        try t.type("facts | select a: (facts | select b: (facts | select c: (facts | count)))")
+        try t.press("Enter")
+        usleep(700_000)
+        try t.press("C-c")
+        try t.wait(for: "error: interrupted")
+        try t.type("protests.officers_killed")
+        try t.press("Enter")
+        try t.wait(for: "13 people")
+    }
+
+    @Test func ctrlDAndQuitLeave() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.press("C-d")
+        try t.waitForExit()
+        let u = try Tmux()
+        try u.wait(for: "steppe>")
+        try u.type(":quit")
+        try u.press("Enter")
+        try u.waitForExit()
+    }
+
+    @Test func sessionCommandsAtThePrompt() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.type(":timer on")
+        try t.press("Enter")
+        try t.type("1 + 1")
+        try t.press("Enter")
+        try t.wait(for: "time: ")
+        try t.type(":format json")
+        try t.press("Enter")
+        try t.type("protests.killed")
+        try t.press("Enter")
+        try t.wait(for: "\"bound\": \"more_than\"")
+        try t.type("let k = 3")
+        try t.press("Enter")
+        try t.type(":vars")
+        try t.press("Enter")
+        try t.wait(for: "let k")
+        try t.type(":help")
+        try t.press("Enter")
+        try t.wait(for: "Session commands")
+    }
+
+    @Test func tablesFitTheWindow() throws {
+        let t = try Tmux(width: 50)
+        try t.wait(for: "steppe>")
+        try t.type("facts | where subject == protests | select property, value, source")
+        try t.press("Enter")
+        let s = try t.wait(for: "…")
+        for line in s.split(separator: "\n") { #expect(line.count <= 50) }
+    }
+
+    @Test func colourAtTheTerminalAndNoColour() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.type("nosuch")
+        try t.press("Enter")
+        try t.wait(for: "unknown name")
+        let coloured = try Tmux.tmux(["capture-pane", "-p", "-e", "-t", t.name])
+        #expect(coloured.contains("\u{1B}["))
+        let plain = try Tmux(environment: ["NO_COLOR": "1"])
+        try plain.wait(for: "steppe>")
+        try plain.type("nosuch")
+        try plain.press("Enter")
+        try plain.wait(for: "unknown name")
+        let screen = try Tmux.tmux(["capture-pane", "-p", "-e", "-t", plain.name])
+        #expect(!screen.contains("\u{1B}[1;31m"))
+    }
+}
