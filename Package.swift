@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "SteppeCoreTests", dependencies: ["SteppeCore"]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "ScriptTests", dependencies: ["steppe"]),
+        .testTarget(name: "ScriptTests", dependencies: ["steppe"], exclude: ["scripts"]),
         .testTarget(name: "PromptTests", dependencies: ["steppe"]),
     ] + builtinPlugins.map {
         .target(name: $0, dependencies: ["SteppeCore"], path: "Plugins/\($0)")

@@ -32,7 +32,7 @@ public struct Renderer {
     }
 
     func tableText(_ v: Value) -> String {
-        guard case .table(let t) = v.payload else { return ValueText.plain(v) + "\n" }
+        guard case .table(let t) = v.payload else { return tint(v, ValueText.plain(v)) + "\n" }
         let header = t.columns
         let cells = t.rows.map { $0.map { ValueText.plain($0).replacingNewlines } }
         var widths = header.map { $0.count }
@@ -55,6 +55,19 @@ public struct Renderer {
         line(header, bold: true)
         for row in cells { line(row, bold: false) }
         return out
+    }
+
+    /// At a terminal, a lone result reads at a glance: figures bold, truth
+    /// green, red or yellow for unknown.
+    func tint(_ v: Value, _ text: String) -> String {
+        guard color else { return text }
+        switch v.payload {
+        case .quantity: return "\u{1B}[1m" + text + "\u{1B}[0m"
+        case .truth(let t):
+            let code = t == .yes ? "32" : (t == .no ? "31" : "33")
+            return "\u{1B}[" + code + "m" + text + "\u{1B}[0m"
+        default: return text
+        }
     }
 
     /// Shrinks the widest columns until the table fits in `total` columns.

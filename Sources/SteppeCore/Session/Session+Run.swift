@@ -74,10 +74,7 @@ extension Session {
         case .expression(let e):
             let result = try evaluateResult(e, Env.session)
             show(result)
-        case .letBinding(let name, let e, let range):
-            if ["facts", "entities", "sources"].contains(name) {
-                throw EvalError("'\(name)' is a built-in table and cannot be rebound", range)
-            }
+        case .letBinding(let name, let e, _):
             let v = try evaluate(e, Env.session)
             if lets[name] == nil { letOrder.append(name) }
             lets[name] = v
