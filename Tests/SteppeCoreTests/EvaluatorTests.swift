@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func ruleCycleIsAnError() throws {
-        let r = try run("rule a.b = a.c + 1\nrule a.c = a.b * 2\na.b")
+        let r = try run("entity a \"A\"\nrule a.b = a.c + 1\nrule a.c = a.b * 2\na.b")
         #expect(r.err.contains("depends on itself"))
     }
 

@@ -7,6 +7,9 @@ extension Session {
         case (.quantity(let x), .quantity(let y)):
             var (q, used) = try quantityArithmetic(op, x, y, range: range)
             q.nominal = q.nominal == 0 ? 0 : q.nominal
+            if !q.nominal.isFinite && x.nominal.isFinite && y.nominal.isFinite && !(op == .div && y.nominal == 0) {
+                throw EvalError("number out of range: the result is beyond about 1.8e308", range)
+            }
             return Value(.quantity(q), lineage: lineage.merged(with: used))
         case (.text(let x), .text(let y)) where op == .add:
             return Value(.text(x + y), lineage: lineage)
@@ -146,7 +149,8 @@ extension Session {
                 throw EvalError("cannot compare \(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)", range)
             }
             let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
-            return (x.interval.compare(op, y.scaled(by: k).interval), lineage.merged(with: used))
+            let other = Session.snapped(y.scaled(by: k).interval, to: x.interval)
+            return (x.interval.compare(op, other), lineage.merged(with: used))
         case (.date(let x), .date(let y)):
             return (x.compare(op, y), lineage)
         case (.empty, .empty):
@@ -171,6 +175,21 @@ extension Session {
             return (op == .eq ? result : result.negated, lineage)
         }
         throw EvalError("cannot compare \(a.kindName) with \(b.kindName)", range)
+    }
+
+    /// Moves ends of `b` that equal ends of `a` to 12 significant digits onto
+    /// them, so figures compare as they are written and shown (0.1 + 0.2 == 0.3),
+    /// not as their binary approximations.
+    static func snapped(_ b: Interval, to a: Interval) -> Interval {
+        func snap(_ e: Endpoint) -> Endpoint {
+            for target in [a.low, a.high] where target.value.isFinite && e.value.isFinite && e.value != target.value {
+                if (e.value - target.value).magnitude <= 1e-12 * max(e.value.magnitude, target.value.magnitude) {
+                    return Endpoint(value: target.value, open: e.open)
+                }
+            }
+            return e
+        }
+        return Interval(low: snap(b.low), high: snap(b.high))
     }
 
     /// Texts, entities and sources compare by their text (an entity by its id).

@@ -178,7 +178,7 @@ extension Session {
         case .source(let s):
             let fields: [(String, Value)] = [
                 ("id", .text(s.id)), ("title", .text(s.title)), ("author", s.author.map(Value.text) ?? .empty),
-                ("publisher", s.publisher.map(Value.text) ?? .empty), ("year", s.year.map { .number(Double($0)) } ?? .empty),
+                ("publisher", s.publisher.map(Value.text) ?? .empty), ("year", s.year.flatMap { CivilDate(year: $0) }.map { Value(.date($0)) } ?? .empty),
                 ("address", s.address.map(Value.text) ?? .empty), ("kind", .text(s.kind)), ("note", s.note.map(Value.text) ?? .empty),
             ]
             guard let f = fields.first(where: { $0.0 == field }) else {

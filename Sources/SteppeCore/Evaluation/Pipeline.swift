@@ -5,7 +5,13 @@ extension Session {
         var current = CommandResult(try evaluate(head, env))
         for stage in stages {
             try checkInterrupt(stage.range)
+            let lineage = current.value.lineage
             current = try run(stage, on: current.value, env)
+            // Built-in stages keep what their input came from (a count of
+            // csto.members still rests on its six facts).
+            if case .call = stage {} else if current.value.lineage.isEmpty {
+                current.value.lineage = lineage
+            }
         }
         return current
     }
@@ -186,7 +192,7 @@ extension Session {
     func sourcesTable() -> Value {
         let rows = store.sourceOrder.compactMap { store.sources[$0] }.map { s -> [Value] in
             [.text(s.id), .text(s.title), s.author.map(Value.text) ?? .empty, s.publisher.map(Value.text) ?? .empty,
-             s.year.map { .number(Double($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind)]
+             s.year.flatMap { CivilDate(year: $0) }.map { Value(.date($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind)]
         }
         return Value(.table(Table(columns: ["id", "title", "author", "publisher", "year", "address", "kind"], rows: rows)))
     }

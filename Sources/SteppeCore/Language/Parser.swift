@@ -73,6 +73,12 @@ public struct Parser {
     mutating func close(_ s: Token.Symbol, opener: Token) throws(Diagnostic) {
         guard match(s) else {
             let (line, col) = file.location(of: opener.range.start)
+            if current.kind == .end {
+                var d = Diagnostic("'\(file.text(opener.range))' at \(line):\(col) is never closed: expected '\(s.rawValue)' before the end",
+                                   file: file, range: opener.range)
+                d.incomplete = true
+                throw d
+            }
             throw error("expected '\(s.rawValue)' to close '\(file.text(opener.range))' at \(line):\(col), found \(current.describe)")
         }
     }
@@ -123,6 +129,14 @@ public struct Parser {
         }
         guard let word = current.name else { return .expression(try pipeline()) }
         let next = peek()
+        if ["let", "def", "set"].contains(word) {
+            switch next.kind {
+            case .number, .text, .date:
+                throw error("expected a name after '\(word)', found \(next.describe)", at: next,
+                            notes: ["names are letters, digits and _, and start with a letter or _"])
+            default: break
+            }
+        }
         switch word {
         case "let" where next.name != nil:
             index += 1

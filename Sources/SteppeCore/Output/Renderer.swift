@@ -101,7 +101,11 @@ public struct Renderer {
     }
 
     func markdown(_ v: Value) -> String {
-        guard let t = Renderer.asTable(v) else { return Renderer.markdownCell(ValueText.plain(v)) + "\n" }
+        guard let t = Renderer.asTable(v) else {
+            // A lone `> 225 people` would read as a blockquote.
+            let text = Renderer.markdownCell(ValueText.plain(v))
+            return (text.hasPrefix(">") || text.hasPrefix("#") || text.hasPrefix("- ") ? "\\" : "") + text + "\n"
+        }
         var out = "| " + t.columns.map(Renderer.markdownCell).joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " --- |", count: t.columns.count) + "\n"
         for row in t.rows {

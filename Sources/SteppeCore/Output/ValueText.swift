@@ -32,7 +32,18 @@ public enum ValueText {
         case .atLeast: return bounded("≥", q.interval.low.value)
         case .lessThan: return bounded("<", q.interval.high.value)
         case .atMost: return bounded("≤", q.interval.high.value)
-        case .range: return n(q.interval.low.value) + "–" + n(q.interval.high.value) + unit
+        case .range:
+            // Unbounded below (a negated lower bound) reads as a ceiling.
+            if q.interval.low.value == -.infinity && q.interval.high.value.isFinite {
+                return bounded(q.interval.high.open ? "<" : "≤", q.interval.high.value)
+            }
+            if q.interval.high.value == .infinity && q.interval.low.value.isFinite {
+                return bounded(q.interval.low.open ? ">" : "≥", q.interval.low.value)
+            }
+            if !q.interval.low.value.isFinite && !q.interval.high.value.isFinite {
+                return "any figure" + unit + " (nominal \(nominal))"
+            }
+            return n(q.interval.low.value) + "–" + n(q.interval.high.value) + unit
         }
     }
 }

@@ -66,3 +66,55 @@ enum Why {
         return s
     }
 }
+
+extension Why {
+    /// `why` under `--format json`: `{"value": …, "lineage": [...]}`.
+    static func json(_ v: Value) -> String {
+        var out = "{\"value\": " + JSON.encode(v) + ", \"lineage\": "
+        items(v.lineage.items, into: &out)
+        return out + "}"
+    }
+
+    static func items(_ items: [Lineage.Item], into out: inout String) {
+        out += "["
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += ", " }
+            switch item {
+            case .fact(let f), .rate(let f):
+                if case .rate = item { out += "{\"kind\": \"rate\"" } else { out += "{\"kind\": \"fact\"" }
+                field("subject", f.subject, into: &out)
+                field("property", f.property, into: &out)
+                out += ", \"value\": " + JSON.encode(f.value)
+                field("source", f.source.id, into: &out)
+                if let at = f.at { field("at", at, into: &out) }
+                if let q = f.quote { field("quote", q, into: &out) }
+                out += "}"
+            case .assumption(let subject, let property, let value, let place):
+                out += "{\"kind\": \"assumption\""
+                field("subject", subject, into: &out)
+                field("property", property, into: &out)
+                field("value", value, into: &out)
+                field("place", place, into: &out)
+                out += "}"
+            case .rule(let subject, let property, let text, let inputs):
+                out += "{\"kind\": \"rule\""
+                field("subject", subject, into: &out)
+                field("property", property, into: &out)
+                field("rule", text, into: &out)
+                out += ", \"inputs\": "
+                Why.items(inputs, into: &out)
+                out += "}"
+            case .note(let text):
+                out += "{\"kind\": \"note\""
+                field("text", text, into: &out)
+                out += "}"
+            }
+        }
+        out += "]"
+    }
+
+    static func field(_ name: String, _ value: String, into out: inout String) {
+        out += ", \"" + name + "\": "
+        JSON.string(value, into: &out)
+    }
+}

@@ -19,6 +19,39 @@ enum Help {
         ("count", "count", "the number of rows"),
     ]
 
+    /// Examples for the stages, tables and session commands, by name.
+    static let examples: [String: [String]] = [
+        "where": ["facts | where topic == \"casualties\" and source == article",
+                  "facts | where value > 1000 people   # rows that are text are reported, not matched"],
+        "select": ["facts | where subject == protests | select property, value, at",
+                   "facts | where property == \"killed\" | select source, doubled: value * 2"],
+        "sort": ["facts | where topic == \"casualties\" | sort value desc"],
+        "take": ["facts | take 5"],
+        "group": ["facts | group by topic"],
+        "count": ["csto.members | count"],
+        "run": [":run Scripts/casualties.steppe"],
+        "load": [":load mypack.steppe"],
+        "format": [":format json", ":format table"],
+        "history": [":history 20"],
+        "timer": [":timer on"],
+        "help": [":help compare", ":help where"],
+        "facts": ["facts | where subject == kazakhstan | select property, value, source"],
+        "entities": ["entities | where kind == \"country\""],
+        "sources": ["sources | select id, publisher, year"],
+    ]
+
+    /// Topics that are neither commands, stages nor functions.
+    static let topics: [(String, String)] = [
+        ("facts", "the built-in table of every fact: subject, property, value, source, at, on, topic, claimant"),
+        ("entities", "the built-in table of entities: id, name, kind, aliases"),
+        ("sources", "the built-in table of sources: id, title, author, publisher, year, address, kind"),
+    ]
+
+    static func withExamples(_ key: String, _ text: String) -> String {
+        guard let list = examples[key], !list.isEmpty else { return text }
+        return text + "examples:\n" + list.map { "  \($0)\n" }.joined()
+    }
+
     static let packHelp = """
     fact-pack statements (in a pack file, or typed here):
       source ID "TITLE" [by "AUTHOR"] [publisher "NAME"] [year N] [address "URL"] [kind KIND] [note "TEXT"]
@@ -31,7 +64,8 @@ enum Help {
 
     """
 
-    static func text(for name: String?, session: Session, range: SourceRange) -> String {
+    /// The help for one name (nil when there is none), or the overview.
+    static func text(for name: String?, session: Session) -> String? {
         guard let name else { return overview(session) }
         var key = name
         if key.hasPrefix(":") { key.removeFirst() }
@@ -52,15 +86,13 @@ enum Help {
             }
             return out
         }
-        if let s = stages.first(where: { $0.0 == key }) { return "\(s.1)   (stage)\n  \(s.2)\n" }
+        if let s = stages.first(where: { $0.0 == key }) { return withExamples(key, "\(s.1)   (stage)\n  \(s.2)\n") }
         if let f = Session.builtinFunctions[key] { return f + "\n" }
-        if let s = Session.sessionCommands.first(where: { $0.name == key }) { return "\(s.usage)\n  \(s.summary)\n" }
+        if let s = Session.sessionCommands.first(where: { $0.name == key }) { return withExamples(key, "\(s.usage)\n  \(s.summary)\n") }
+        if let t = topics.first(where: { $0.0 == key }) { return withExamples(key, "\(t.0)\n  \(t.1)\n") }
         if ["fact", "entity", "source", "unit", "rule", "packs", "pack"].contains(key) { return packHelp }
         if let s = statements.first(where: { $0.0.hasPrefix(key + " ") }) { return "\(s.0)\n  \(s.1)\n" }
-        var names = Array(session.registry.commands.keys) + stages.map(\.0) + Array(Session.builtinFunctions.keys)
-        names += Session.sessionCommands.map(\.name)
-        let close = Suggest.closest(to: key, among: names)
-        return "no help for '\(name)'" + (close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?") + "\nenter :help for the list\n"
+        return nil
     }
 
     static func overview(_ session: Session) -> String {

@@ -20,9 +20,18 @@ extension Session {
 
     func sessionCommand(_ name: String, _ argument: String, range: SourceRange, file: SourceFile) throws {
         let arg = argument.trimmed
+        if ["quit", "q", "exit", "vars", "plugins"].contains(name), !arg.isEmpty {
+            throw EvalError(":\(name) takes no argument", range,
+                            notes: arg.hasPrefix("|") ? ["session commands are not values and do not go in pipelines"] : [])
+        }
         switch name {
         case "help", "h", "?":
-            output.write(Help.text(for: arg.isEmpty ? nil : arg, session: self, range: range))
+            guard let text = Help.text(for: arg.isEmpty ? nil : arg, session: self) else {
+                var names = Array(registry.commands.keys) + Help.stages.map(\.0) + Array(Session.builtinFunctions.keys)
+                names += Session.sessionCommands.map(\.name) + Help.topics.map(\.0)
+                throw EvalError("no help for '\(arg)'", range, notes: suggestions(arg, among: names) + ["enter :help for the list"])
+            }
+            output.write(text)
         case "quit", "q", "exit":
             quitRequested = true
         case "run", "r":

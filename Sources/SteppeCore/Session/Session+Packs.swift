@@ -6,12 +6,15 @@ extension Session {
         let script = try Parser.parse(file)
         let saved = store
         let pack = store.beginPack(file.name)
+        packSources[pack] = nil
         do {
             for statement in script.statements {
                 guard Session.isPackStatement(statement) else {
                     throw Diagnostic("a fact pack holds only source, entity, fact, unit and rule statements",
                                      file: file, range: statement.range)
                 }
+                currentPackFile = file
+                defer { currentPackFile = nil }
                 try located(file) { try self.declare(statement, pack: pack, file: file) }
             }
         } catch let d as Diagnostic {
@@ -50,22 +53,38 @@ extension Session {
                     fields[c.keyword] = try word(c)
                 }
             }
-            store.add(SourceInfo(id: id, title: title, author: fields["by"], publisher: fields["publisher"], year: year,
-                                 address: fields["address"], kind: fields["kind"] ?? "reference", note: fields["note"]))
+            let source = SourceInfo(id: id, title: title, author: fields["by"], publisher: fields["publisher"], year: year,
+                                    address: fields["address"], kind: fields["kind"] ?? "reference", note: fields["note"])
+            if let old = store.sources[id], !old.sameDeclaration(as: source) {
+                throw EvalError("source '\(id)' is already declared, as \"\(old.title)\"", statement.range,
+                                notes: ["give this source another id"])
+            }
+            store.add(source)
+            packSources[pack] = id
         case .entity(let id, let name, let clauses, _):
             var kind = "thing"
             var aliases: [String] = []
             for c in clauses {
                 if c.keyword == "kind" { kind = try word(c) } else { aliases.append(try word(c)) }
             }
-            store.add(Entity(id: id, name: name, kind: kind, aliases: aliases))
+            let entity = Entity(id: id, name: name, kind: kind, aliases: aliases)
+            if let old = store.entities[id], !(old.name == name && old.kind == kind && old.aliases == aliases) {
+                throw EvalError("entity '\(id)' is already declared, as \"\(old.name)\"", statement.range,
+                                notes: ["give this entity another id"])
+            }
+            for alias in aliases {
+                if let other = store.entity(alias), other.id != id {
+                    throw EvalError("'\(alias)' already names the entity '\(other.id)'", statement.range)
+                }
+            }
+            store.add(entity)
         case .fact(let subject, let property, let expr, let clauses, let range):
             try declareFact(subject: subject, property: property, expr: expr, clauses: clauses,
                             range: range, pack: pack, file: file)
         case .unit(let name, let expr, let range):
             try declareUnit(name, expr, range: range)
-        case .rule(let subject, let property, let expr, _):
-            store.add(Rule(subject: store.entity(subject)?.id ?? subject, property: property,
+        case .rule(let subject, let property, let expr, let range):
+            store.add(Rule(subject: try subjectID(subject, range: range), property: property,
                            expression: expr, file: file, pack: pack))
         default:
             break
@@ -113,15 +132,44 @@ extension Session {
             default: break
             }
         }
-        guard let source = source ?? store.sourceOrder.last.flatMap({ store.sources[$0] }) else {
-            throw EvalError("a fact needs a source: add 'from SOURCE'", range)
+        guard let source = source ?? packSources[pack].flatMap({ store.sources[$0] }) ?? sessionSource(pack) else {
+            throw EvalError("a fact needs a source: add 'from SOURCE', or declare a source earlier in this pack", range)
         }
         let (line, _) = file.location(of: range.start)
-        let subjectID = store.entity(subject)?.id ?? subject
+        let subjectID = try self.subjectID(subject, range: range)
         // Keep the notes a figure carries (less_than's floor), not the facts it was built from.
         let notes = Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         store.add(Fact(subject: subjectID, property: property, value: Value(value.payload, lineage: notes), source: source, at: at,
                        quote: quote, on: on, topic: topic, claimant: claimant, pack: pack, origin: "\(file.name):\(line)"))
+    }
+
+    /// The entity a fact or rule is about; a subject nobody declared is
+    /// usually a typo, so it is an error with the closest ids.
+    func subjectID(_ subject: String, range: SourceRange) throws -> String {
+        if let e = store.entity(subject) { return e.id }
+        throw EvalError("unknown subject '\(subject)'", subjectRange(in: range, named: subject),
+                        notes: suggestions(subject, among: store.entityOrder)
+                            + ["declare it first: entity \(subject) \"NAME\" kind KIND"])
+    }
+
+    /// Where the subject is written in `fact S.P`, `rule S.P`, `set S.P`: the
+    /// first word after the keyword.
+    func subjectRange(in range: SourceRange, named subject: String) -> SourceRange {
+        guard let file = currentFile ?? currentPackFile, range.end <= file.bytes.count else { return range }
+        var i = range.start
+        while i < range.end, file.bytes[i] != UInt8(ascii: " ") && file.bytes[i] != UInt8(ascii: "\t") { i += 1 }
+        while i < range.end, file.bytes[i] == UInt8(ascii: " ") || file.bytes[i] == UInt8(ascii: "\t") { i += 1 }
+        return SourceRange(i, min(range.end, i + subject.utf8.count))
+    }
+
+    /// Facts typed at the prompt or in a script without `from` are the session's own.
+    func sessionSource(_ pack: Int) -> SourceInfo? {
+        guard pack == sessionPack else { return nil }
+        if let s = store.sources["session"] { return s }
+        let s = SourceInfo(id: "session", title: "Typed in this session", author: nil, publisher: nil, year: nil,
+                           address: nil, kind: "session", note: nil)
+        store.add(s)
+        return s
     }
 
     func text(_ c: Clause) throws -> String {
@@ -130,10 +178,15 @@ extension Session {
     }
 
     func declareUnit(_ name: String, _ expr: Expr, range: SourceRange) throws {
-        guard store.units.atom(named: name) == nil else {
+        let v = try evaluate(expr, Env.global)
+        if let existing = store.units.atom(named: name) {
+            // Loading the same pack twice is harmless; a different meaning is not.
+            if case .quantity(let q) = v.payload, let (k, _) = try? scale(of: q.unit, pivot: nil, range: range),
+               existing.currency == nil, (q.nominal * k - existing.scale).magnitude <= 1e-12 * existing.scale {
+                return
+            }
             throw EvalError("unit '\(name)' already exists", range)
         }
-        let v = try evaluate(expr, Env.global)
         guard case .quantity(let q) = v.payload, q.isExact || q.interval.low.value == q.interval.high.value, q.nominal > 0 else {
             throw EvalError("a unit is defined by a positive exact figure, such as unit Mt = 1e6 t", expr.range)
         }

@@ -29,14 +29,15 @@ extension Session {
         }
         for statement in script.statements {
             if quitRequested { break }
-            let started = options.timer ? FileIO.now() : 0
+            let timing = options.timer
+            let started = timing ? FileIO.now() : 0
             do {
                 try execute(statement, in: file)
             } catch {
                 report(error)
                 outcome.failures += 1
             }
-            if options.timer {
+            if timing && options.timer {
                 output.writeError("time: \(NumberFormat.display((FileIO.now() - started) * 1000)) ms\n")
             }
             if outcome.failures > 0 && !options.keepGoing && !interactive { break }
@@ -79,9 +80,7 @@ extension Session {
             if lets[name] == nil { letOrder.append(name) }
             lets[name] = v
         case .set(let subject, let property, let e, let range):
-            guard let id = store.entity(subject)?.id ?? (store.hasAnyFacts(subject: subject) ? subject : nil) else {
-                throw EvalError("unknown subject '\(subject)'", range, notes: suggestions(subject, among: store.entityOrder))
-            }
+            let id = try subjectID(subject, range: range)
             var v = try evaluate(e, Env.session)
             v.lineage = Lineage()
             let (line, _) = file.location(of: range.start)
@@ -99,7 +98,7 @@ extension Session {
             defs[name] = FunctionDef(name: name, params: params, body: body, file: file)
         case .why(let e, _):
             let v = try evaluate(e, Env.session)
-            output.write(Why.render(v))
+            output.write(options.format == .json ? Why.json(v) + "\n" : Why.render(v))
         case .source, .entity, .fact, .unit, .rule:
             let pack = sessionPack ?? store.beginPack(file.name)
             sessionPack = pack

@@ -26,12 +26,16 @@ public final class Session {
     /// Files being run, innermost last, with the statement that opened each.
     var frames: [Diagnostic.Frame] = []
     var currentFileStack: [SourceFile] = []
+    /// The pack file being loaded, for placing errors inside it.
+    var currentPackFile: SourceFile?
     static let maxRunDepth = 32
     var callDepth = 0
     static let maxCallDepth = 180
     var rulesInProgress: [String] = []
     /// Session pack for facts typed at the prompt or in scripts.
     var sessionPack: Int?
+    /// The last source each pack declared: a `fact` without `from` is its.
+    var packSources: [Int: String] = [:]
     /// Polled during long evaluations; true when the user pressed Ctrl-C.
     public var interruptRequested: () -> Bool = { false }
     /// History lines for `:history`, supplied by the prompt.

@@ -26,7 +26,6 @@ public struct Quantity: Sendable, Hashable {
         if isAbout { return .about }
         if hi.value == .infinity && lo.value.isFinite { return lo.open ? .moreThan : .atLeast }
         if lo.value == 0 && hi.value.isFinite { return hi.open ? .lessThan : .atMost }
-        if lo.value == -.infinity && hi.value.isFinite { return hi.open ? .lessThan : .atMost }
         return .range
     }
 
