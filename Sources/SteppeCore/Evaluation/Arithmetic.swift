@@ -20,6 +20,10 @@ extension Session {
 
     func quantityArithmetic(_ op: BinaryOp, _ x: Quantity, _ y: Quantity, range: SourceRange) throws -> (Quantity, Lineage) {
         switch op {
+        case .add, .sub where x.unit == y.unit:
+            var q = Quantity(op == .add ? x.nominal + y.nominal : x.nominal - y.nominal, unit: x.unit)
+            q.interval = op == .add ? x.interval + y.interval : x.interval - y.interval
+            return (q, Lineage())
         case .add, .sub:
             let d1 = store.units.dimension(of: x.unit)
             let d2 = store.units.dimension(of: y.unit)

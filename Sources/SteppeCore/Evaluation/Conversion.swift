@@ -4,6 +4,7 @@ extension Session {
     /// The factor that turns a figure in `from` into one in `to`, and the
     /// rates it used. Throws when the dimensions differ or a rate is missing.
     func conversionFactor(from: Unit, to: Unit, range: SourceRange) throws -> (Double, Lineage) {
+        if from == to { return (1, Lineage()) }
         let units = store.units
         let d1 = units.dimension(of: from)
         let d2 = units.dimension(of: to)

@@ -48,3 +48,44 @@ public struct CommandContext {
     /// Checks for Ctrl-C in long loops.
     public func checkInterrupt() throws { try session.checkInterrupt(range) }
 }
+
+// MARK: - Tables, facts and origins, for plugins
+
+extension CommandContext {
+    /// The value as the rows a stage sees: a table as it is, a list as a
+    /// one-column table named `value`; nil for anything else.
+    public func rows(of v: Value) -> Table? {
+        switch v.payload {
+        case .table(let t): return t
+        case .list(let items): return Table(columns: ["value"], rows: items.map { [$0] })
+        default: return nil
+        }
+    }
+
+    /// Every statement of subject.property, from every source, in load order.
+    public func facts(_ subject: String, _ property: String) -> [Fact] {
+        session.store.facts(subject: subject, property: property)
+    }
+
+    /// A source by id.
+    public func source(_ id: String) -> SourceInfo? { session.store.sources[id] }
+
+    /// The SUBJECT.PROPERTY a value was read as: the first fact, rule or
+    /// assumption in its lineage, or nil for a value stated on the spot.
+    public func path(of v: Value) -> (subject: String, property: String)? {
+        for item in v.lineage.items {
+            switch item {
+            case .fact(let f): return (f.subject, f.property)
+            case .rule(let subject, let property, _, _): return (subject, property)
+            case .assumption(let subject, let property, _, _): return (subject, property)
+            case .rate, .note: continue
+            }
+        }
+        return nil
+    }
+
+    /// A warning on stderr, pointing at the command; it does not stop the statement.
+    public func warn(_ message: String, notes: [String] = []) {
+        session.warn(message, range: range, notes: notes)
+    }
+}

@@ -1,0 +1,123 @@
+import SteppeCore
+
+/// The Crosscheck plugin: `crosscheck`, the article's figures beside every
+/// other source's figure for the same property, with a verdict from the bounds.
+public enum Crosscheck: SteppePlugin {
+    public static let name = "Crosscheck"
+    public static let version = "1.0.0"
+    public static let summary = "the article's figures beside the references', with a verdict"
+
+    public static func register(into registry: inout CommandRegistry) throws {
+        try registry.register(crosscheck)
+    }
+
+    /// `crosscheck [SUBJECT.PROPERTY]`.
+    static let crosscheck = Command(
+        name: "crosscheck",
+        summary: "the article's figure beside every other source's figure for the same property, with a verdict",
+        usage: "crosscheck [SUBJECT.PROPERTY]",
+        examples: [
+            "crosscheck",
+            "crosscheck protests.killed",
+            "crosscheck kazakhstan.average_income",
+            "crosscheck | where verdict == \"inconsistent\" | select subject, property",
+        ],
+        parameters: [
+            // Any value: `protests.killed` is evaluated, and its lineage names
+            // the subject and property it was read as. An entity (`protests`)
+            // checks all its properties; a text "protests.killed" works too.
+            Parameter("property", optional: true, summary: "SUBJECT.PROPERTY, such as protests.killed"),
+        ],
+        run: run
+    )
+
+    static func run(_ args: Arguments, _ context: CommandContext) throws -> CommandResult {
+        let scope = try Scope(args, context)
+        var checks: [Check] = []
+        for fact in context.facts where fact.source.isArticle && scope.includes(fact) {
+            for other in context.facts(fact.subject, fact.property) where !other.source.isArticle {
+                checks.append(Check(article: fact, reference: other, context))
+            }
+            try context.checkInterrupt()
+        }
+        let table = Table(columns: ["subject", "property", "article", "reference", "source", "verdict"],
+                          rows: checks.map { $0.row(context) })
+        return CommandResult(Value(.table(table)), display: display(checks, scope, context))
+    }
+
+    /// The table with each conversion beside the reference figure, the
+    /// source by its publisher, and the rates used underneath.
+    static func display(_ checks: [Check], _ scope: Scope, _ context: CommandContext) -> String {
+        guard !checks.isEmpty else { return scope.nothingFound(context) }
+        let rows = checks.map { c -> [Value] in
+            var reference = ValueText.plain(c.reference.value)
+            if let converted = c.converted { reference += " (\(ValueText.plain(converted)))" }
+            return [c.row(context)[0], .text(c.article.property), .text(ValueText.plain(c.article.value)),
+                    .text(reference), .text(c.reference.source.publisher ?? c.reference.source.title),
+                    .text(c.verdict.rawValue)]
+        }
+        let table = Table(columns: ["subject", "property", "article", "reference", "source", "verdict"], rows: rows)
+        var out = Renderer(format: .table, width: context.width).render(Value(.table(table)))
+        var rates: [Fact] = []
+        for c in checks { for f in c.rates where !rates.contains(where: { $0 === f }) { rates.append(f) } }
+        if !rates.isEmpty {
+            out += "converted at " + rates.map { f in
+                ValueText.plain(f.value) + " (" + (f.source.publisher ?? f.source.title) + (f.on.map { ", \($0)" } ?? "") + ")"
+            }.joined(separator: " and ") + "\n"
+        }
+        for c in checks where c.verdict == .undecided {
+            if let reason = c.reason { out += "\(c.article.subject).\(c.article.property) undecided: \(reason)\n" }
+        }
+        return out
+    }
+}
+
+/// Which of the article's facts to check: all, one subject's, or one property's.
+struct Scope {
+    var subject: String?
+    var property: String?
+
+    init(_ args: Arguments, _ context: CommandContext) throws {
+        if let written = args.columns["property"] {
+            try self.init(text: written, context)
+            return
+        }
+        guard let v = args["property"] else { return }
+        switch v.payload {
+        case .entity(let e):
+            subject = e.id
+        case .text(let s):
+            try self.init(text: s, context)
+        default:
+            guard let path = context.path(of: v) else {
+                throw CommandError("expected SUBJECT.PROPERTY, such as protests.killed, found \(v.kindName) with no source",
+                                   parameter: "property")
+            }
+            subject = path.subject
+            property = path.property
+        }
+    }
+
+    /// "protests.killed" or "protests"; the subject may be an alias ("unrest.killed").
+    init(text: String, _ context: CommandContext) throws {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard (1...2).contains(parts.count), !parts.contains(where: \.isEmpty) else {
+            throw CommandError("expected SUBJECT.PROPERTY, such as protests.killed, found '\(text)'", parameter: "property")
+        }
+        subject = context.entity(parts[0])?.id ?? parts[0]
+        property = parts.count == 2 ? parts[1] : nil
+    }
+
+    func includes(_ f: Fact) -> Bool {
+        (subject == nil || f.subject == subject) && (property == nil || f.property == property)
+    }
+
+    /// What to say when no row came out.
+    func nothingFound(_ context: CommandContext) -> String {
+        guard let subject else { return "no property is stated both by the article and by another source" }
+        guard let property else { return "no property of \(subject) is stated both by the article and by another source" }
+        let stated = context.facts(subject, property)
+        if !stated.contains(where: { $0.source.isArticle }) { return "the article does not state \(subject).\(property)" }
+        return "no other source states \(subject).\(property)"
+    }
+}
