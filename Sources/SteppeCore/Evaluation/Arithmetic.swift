@@ -20,7 +20,7 @@ extension Session {
 
     func quantityArithmetic(_ op: BinaryOp, _ x: Quantity, _ y: Quantity, range: SourceRange) throws -> (Quantity, Lineage) {
         switch op {
-        case .add, .sub where x.unit == y.unit:
+        case .add where x.unit == y.unit, .sub where x.unit == y.unit:
             var q = Quantity(op == .add ? x.nominal + y.nominal : x.nominal - y.nominal, unit: x.unit)
             q.interval = op == .add ? x.interval + y.interval : x.interval - y.interval
             return (q, Lineage())

@@ -8,10 +8,26 @@ struct Env {
     static let global = Env(row: nil, useLets: false)
     static let session = Env(row: nil, useLets: true)
 
+    /// The current row of a stage: values in hand, or a fact read from its
+    /// record only for the columns the condition names.
     struct Row {
         var columns: [String]
         var values: [Value]
+        var fact: (store: FactStore, index: Int)?
+
+        init(columns: [String], values: [Value]) {
+            self.columns = columns
+            self.values = values
+        }
+
+        init(store: FactStore, index: Int) {
+            columns = Session.factColumns
+            values = []
+            fact = (store, index)
+        }
+
         func value(_ name: String) -> Value? {
+            if let (store, index) = fact { return store.column(name, of: index) }
             guard let i = columns.firstIndex(of: name), i < values.count else { return nil }
             return values[i]
         }
@@ -297,11 +313,6 @@ extension Session {
     }
 }
 
-extension FactStore {
-    func hasAnyFacts(subject: String) -> Bool {
-        !properties(of: subject).isEmpty
-    }
-}
 
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {

@@ -1,8 +1,42 @@
 /// Pipelines: `EXPR | STAGE | STAGE ...`, and the built-in tables.
 extension Session {
     /// Runs a pipeline; the result of a final command keeps its presentation.
+    /// Over the built-in `facts` table, leading `where`, `take` and `count`
+    /// stages work on the fact records themselves, reading only the columns
+    /// a condition names, so a million facts are never all made into rows.
     func runPipeline(_ head: Expr, _ stages: [Stage], _ env: Env) throws -> CommandResult {
-        var current = CommandResult(try evaluate(head, env))
+        var current: CommandResult
+        var rest = stages[...]
+        if case .name("facts", _) = head, !isBound("facts", env) {
+            var kept: [Int]? = nil
+            scan: while let stage = rest.first {
+                switch stage {
+                case .whereStage(let cond, let range):
+                    let candidates = kept ?? Array(0..<store.factCount)
+                    let snapshot = store
+                    kept = try filter(candidates.count, cond, range, env) { Env.Row(store: snapshot, index: candidates[$0]) }
+                        .map { candidates[$0] }
+                case .take(let n, let range):
+                    let count = try rowCount(n, range, env)
+                    kept = Array((kept ?? Array(0..<store.factCount)).prefix(count))
+                case .count:
+                    current = CommandResult(.number(Double(kept?.count ?? store.factCount)))
+                    rest = rest.dropFirst()
+                    return try runStages(rest, from: current, env)
+                default:
+                    break scan
+                }
+                rest = rest.dropFirst()
+            }
+            current = CommandResult(factsTable(kept))
+        } else {
+            current = CommandResult(try evaluate(head, env))
+        }
+        return try runStages(rest, from: current, env)
+    }
+
+    func runStages(_ stages: ArraySlice<Stage>, from start: CommandResult, _ env: Env) throws -> CommandResult {
+        var current = start
         for stage in stages {
             try checkInterrupt(stage.range)
             let lineage = current.value.lineage
@@ -30,38 +64,8 @@ extension Session {
         switch stage {
         case .whereStage(let cond, let range):
             let t = try rows(input, for: "where", range: range)
-            var kept: [[Value]] = []
-            var unknown = 0
-            var incomparable = 0
-            var firstProblem: String?
-            for (i, row) in t.rows.enumerated() {
-                if i & 1023 == 0 { try checkInterrupt(range) }
-                let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
-                let result: Value
-                do {
-                    result = try evaluate(cond, rowEnv)
-                } catch let e as EvalError where Session.isComparisonProblem(e) {
-                    incomparable += 1
-                    if firstProblem == nil { firstProblem = e.message }
-                    continue
-                }
-                guard case .truth(let truth) = result.payload else {
-                    throw EvalError("'where' needs a condition that is true or false, found \(result.kindName)", cond.range)
-                }
-                switch truth {
-                case .yes: kept.append(row)
-                case .unknown: unknown += 1
-                case .no: break
-                }
-            }
-            if unknown > 0 || incomparable > 0 {
-                var parts: [String] = []
-                if unknown > 0 { parts.append("\(unknown) row\(unknown == 1 ? "" : "s") dropped as unknown") }
-                if incomparable > 0 { parts.append("\(incomparable) row\(incomparable == 1 ? "" : "s") could not be compared") }
-                warn("where: " + parts.joined(separator: ", "), range: range,
-                     notes: firstProblem.map { ["first: \($0)"] } ?? [])
-            }
-            return CommandResult(Value(.table(Table(columns: t.columns, rows: kept))))
+            let kept = try filter(t.rows.count, cond, range, env) { Env.Row(columns: t.columns, values: t.rows[$0]) }
+            return CommandResult(Value(.table(Table(columns: t.columns, rows: kept.map { t.rows[$0] }))))
         case .select(let items, let range):
             let t = try rows(input, for: "select", range: range)
             for item in items {
@@ -95,11 +99,7 @@ extension Session {
             return CommandResult(Value(.table(Table(columns: t.columns, rows: sorted.map(\.element.1)))))
         case .take(let n, let range):
             let t = try rows(input, for: "take", range: range)
-            let v = try evaluate(n, env)
-            guard let q = v.quantity, q.isPlainNumber, q.nominal >= 0, q.nominal == q.nominal.rounded() else {
-                throw EvalError("'take' needs a whole number of rows, found \(ValueText.plain(v))", n.range)
-            }
-            let count = q.nominal > Double(Int.max / 2) ? t.rows.count : Int(q.nominal)
+            let count = try rowCount(n, range, env)
             return CommandResult(Value(.table(Table(columns: t.columns, rows: Array(t.rows.prefix(count))))))
         case .groupBy(let column, let range):
             let t = try rows(input, for: "group by", range: range)
@@ -123,6 +123,52 @@ extension Session {
         case .call(let name, let args, let nameRange, let range):
             return try runCommand(name, args, input: input, nameRange: nameRange, range: range, env)
         }
+    }
+
+    /// The rows (of `count`) whose condition is true. Rows that are
+    /// `unknown`, or that cannot be compared, do not match; how many there
+    /// were goes to stderr.
+    func filter(_ count: Int, _ cond: Expr, _ range: SourceRange, _ env: Env, row: (Int) -> Env.Row) throws -> [Int] {
+        var kept: [Int] = []
+        var unknown = 0
+        var incomparable = 0
+        var firstProblem: String?
+        for i in 0..<count {
+            if i & 1023 == 0 { try checkInterrupt(range) }
+            let rowEnv = Env(row: row(i), locals: env.locals, useLets: env.useLets)
+            let result: Value
+            do {
+                result = try evaluate(cond, rowEnv)
+            } catch let e as EvalError where Session.isComparisonProblem(e) {
+                incomparable += 1
+                if firstProblem == nil { firstProblem = e.message }
+                continue
+            }
+            guard case .truth(let truth) = result.payload else {
+                throw EvalError("'where' needs a condition that is true or false, found \(result.kindName)", cond.range)
+            }
+            switch truth {
+            case .yes: kept.append(i)
+            case .unknown: unknown += 1
+            case .no: break
+            }
+        }
+        if unknown > 0 || incomparable > 0 {
+            var parts: [String] = []
+            if unknown > 0 { parts.append("\(unknown) row\(unknown == 1 ? "" : "s") dropped as unknown") }
+            if incomparable > 0 { parts.append("\(incomparable) row\(incomparable == 1 ? "" : "s") could not be compared") }
+            warn("where: " + parts.joined(separator: ", "), range: range,
+                 notes: firstProblem.map { ["first: \($0)"] } ?? [])
+        }
+        return kept
+    }
+
+    func rowCount(_ n: Expr, _ range: SourceRange, _ env: Env) throws -> Int {
+        let v = try evaluate(n, env)
+        guard let q = v.quantity, q.isPlainNumber, q.nominal >= 0, q.nominal == q.nominal.rounded() else {
+            throw EvalError("'take' needs a whole number of rows, found \(ValueText.plain(v))", n.range)
+        }
+        return q.nominal > Double(Int.max / 2) ? Int.max / 2 : Int(q.nominal)
     }
 
     static func isComparisonProblem(_ e: EvalError) -> Bool {
@@ -167,10 +213,14 @@ extension Session {
 
     // MARK: - Built-in tables
 
-    func factsTable() -> Value {
+    static let factColumns = ["subject", "property", "value", "source", "at", "on", "topic", "claimant"]
+
+    /// The `facts` table, or the rows of it at `indices`.
+    func factsTable(_ indices: [Int]? = nil) -> Value {
         var rows: [[Value]] = []
-        rows.reserveCapacity(store.facts.count)
-        for f in store.facts {
+        rows.reserveCapacity(indices?.count ?? store.factCount)
+        for i in indices ?? Array(0..<store.factCount) {
+            let f = store.fact(i)
             let subject = store.entities[f.subject].map { Value(.entity($0)) } ?? .text(f.subject)
             rows.append([
                 subject, .text(f.property), f.tracedValue, Value(.source(f.source)),
@@ -179,7 +229,7 @@ extension Session {
                 f.claimant.flatMap { store.entities[$0] }.map { Value(.entity($0)) } ?? .empty,
             ])
         }
-        return Value(.table(Table(columns: ["subject", "property", "value", "source", "at", "on", "topic", "claimant"], rows: rows)))
+        return Value(.table(Table(columns: Session.factColumns, rows: rows)))
     }
 
     func entitiesTable() -> Value {

@@ -1,5 +1,9 @@
 /// One statement of a property by a source: `fact protests.killed = … from article at "¶5"`.
-public final class Fact: Sendable {
+/// A value made on demand from the store's compact record; two `Fact`s are
+/// the same fact when their `id`s are.
+public struct Fact: Sendable, Equatable {
+    /// Its position in the store, in load order.
+    public let id: Int
     public let subject: String
     public let property: String
     public let value: Value
@@ -14,20 +18,7 @@ public final class Fact: Sendable {
     /// Where the `fact` statement is, for `why`.
     public let origin: String
 
-    public init(subject: String, property: String, value: Value, source: SourceInfo, at: String?,
-                quote: String?, on: CivilDate?, topic: String?, claimant: String?, pack: Int, origin: String) {
-        self.subject = subject
-        self.property = property
-        self.value = value
-        self.source = source
-        self.at = at
-        self.quote = quote
-        self.on = on
-        self.topic = topic
-        self.claimant = claimant
-        self.pack = pack
-        self.origin = origin
-    }
+    public static func == (a: Fact, b: Fact) -> Bool { a.id == b.id }
 
     /// The value with this fact as its lineage.
     public var tracedValue: Value {
@@ -52,4 +43,54 @@ public struct Assumption: Sendable {
     public let property: String
     public let value: Value
     public let place: String
+}
+
+/// Names, texts and units kept once and referred to by number.
+struct Interner<Key: Hashable & Sendable>: Sendable {
+    private(set) var items: [Key] = []
+    private var ids: [Key: Int32] = [:]
+
+    mutating func intern(_ key: Key) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(items.count)
+        items.append(key)
+        ids[key] = id
+        return id
+    }
+
+    func id(_ key: Key) -> Int32? { ids[key] }
+    subscript(id: Int32) -> Key { items[Int(id)] }
+    var count: Int { items.count }
+}
+
+/// A fact as stored: 56 bytes, with names, texts and units interned and an
+/// exact figure held inline. Anything else (a bounded figure, a text, a
+/// list) lives in the store's side table of values.
+struct FactRecord: Sendable {
+    var subject: Int32
+    var property: Int32
+    var source: Int32
+    var at: Int32
+    var quote: Int32
+    var topic: Int32
+    var claimant: Int32
+    /// `on` packed as year·10⁴ + month·10² + day (0 for none; month and day 0 when absent).
+    var on: Int32
+    var line: Int32
+    /// The unit of an inline figure, or the index into the side table.
+    var unitOrValue: Int32
+    var pack: UInt16
+    var inline: Bool
+    var nominal: Double
+
+    static let none: Int32 = -1
+}
+
+extension CivilDate {
+    var packed: Int32 { Int32(year * 10_000 + (month ?? 0) * 100 + (day ?? 0)) }
+    init?(packed: Int32) {
+        guard packed > 0 else { return nil }
+        let p = Int(packed)
+        self.init(year: p / 10_000, month: p / 100 % 100 == 0 ? nil : p / 100 % 100, day: p % 100 == 0 ? nil : p % 100)
+    }
 }

@@ -1,19 +1,32 @@
-/// Every loaded entity, source, fact, rule and unit, indexed by subject and
-/// property. Loading is all-or-nothing: a pack is checked into a copy, and
-/// the copy replaces the store only when the whole pack succeeded.
+/// Every loaded entity, source, fact, rule and unit. Facts are compact
+/// records indexed by (subject, property); loading is all-or-nothing: a pack
+/// is checked into a copy, which replaces the store only when the whole pack
+/// succeeded.
 public struct FactStore: Sendable {
     public private(set) var entities: [String: Entity] = [:]
     public private(set) var entityOrder: [String] = []
     private var aliasIndex: [String: String] = [:]
     public private(set) var sources: [String: SourceInfo] = [:]
     public private(set) var sourceOrder: [String] = []
-    public private(set) var facts: [Fact] = []
-    private var index: [String: [String: [Int]]] = [:]
-    private var byProperty: [String: [String]] = [:]
+    private var sourceList: [SourceInfo] = []
+    private var sourceIndex: [String: Int32] = [:]
     public private(set) var rules: [String: Rule] = [:]
     public var units = UnitTable()
     /// Names of the packs loaded, in order.
     public private(set) var packs: [String] = []
+
+    var names = Interner<String>()
+    var texts = Interner<String>()
+    var unitIDs = Interner<Unit>()
+    var records: [FactRecord] = []
+    /// Values that do not fit a record: bounded figures, texts, lists, dates.
+    var sideValues: [Value] = []
+    /// First fact of each (subject, property), and the next of the same pair.
+    private var firstOfPair: [Int64: Int32] = [:]
+    private var lastOfPair: [Int64: Int32] = [:]
+    private var nextOfPair: [Int32] = []
+    /// Properties stated for each subject, in first-stated order.
+    private var subjectProperties: [Int32: [Int32]] = [:]
 
     public init() {}
 
@@ -29,24 +42,73 @@ public struct FactStore: Sendable {
     }
 
     public mutating func add(_ source: SourceInfo) {
-        if sources[source.id] == nil { sourceOrder.append(source.id) }
+        if let i = sourceIndex[source.id] {
+            sourceList[Int(i)] = source
+        } else {
+            sourceOrder.append(source.id)
+            sourceIndex[source.id] = Int32(sourceList.count)
+            sourceList.append(source)
+        }
         sources[source.id] = source
     }
 
-    public mutating func add(_ fact: Fact) {
-        index[fact.subject, default: [:]][fact.property, default: []].append(facts.count)
-        if index[fact.subject]?[fact.property]?.count == 1, rules["\(fact.subject).\(fact.property)"] == nil {
-            byProperty[fact.property, default: []].append(fact.subject)
+    public var factCount: Int { records.count }
+
+    /// Adds a fact; `value` keeps only the notes of its lineage.
+    mutating func addFact(subject: String, property: String, value: Value, source: String, at: String?,
+                          quote: String?, on: CivilDate?, topic: String?, claimant: String?, pack: Int, line: Int) {
+        var r = FactRecord(subject: names.intern(subject), property: names.intern(property),
+                           source: sourceIndex[source] ?? 0,
+                           at: at.map { texts.intern($0) } ?? FactRecord.none,
+                           quote: quote.map { texts.intern($0) } ?? FactRecord.none,
+                           topic: topic.map { texts.intern($0) } ?? FactRecord.none,
+                           claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
+                           on: on?.packed ?? 0, line: Int32(clamping: line), unitOrValue: 0,
+                           pack: UInt16(clamping: pack), inline: false, nominal: 0)
+        if case .quantity(let q) = value.payload, q.interval.isExact, !q.isAbout, value.lineage.isEmpty {
+            r.inline = true
+            r.nominal = q.nominal
+            r.unitOrValue = unitIDs.intern(q.unit)
+        } else {
+            r.unitOrValue = Int32(sideValues.count)
+            sideValues.append(value)
         }
-        facts.append(fact)
+        append(r)
     }
 
-    public mutating func add(_ rule: Rule) {
-        let key = "\(rule.subject).\(rule.property)"
-        if rules[key] == nil && index[rule.subject]?[rule.property] == nil {
-            byProperty[rule.property, default: []].append(rule.subject)
+    /// The fast pack reader's way in: an exact figure, interned here.
+    mutating func addExactFact(subject: String, property: String, nominal: Double, unit: Unit, unitKey: String?,
+                               unitCache: inout [String: Int32], source: Int32, at: String?, quote: String?,
+                               topic: String?, claimant: String?, on: Int32, pack: Int, line: Int) {
+        let unitID = unitIDs.intern(unit)
+        if let unitKey { unitCache[unitKey] = unitID }
+        append(FactRecord(subject: names.intern(subject), property: names.intern(property), source: source,
+                          at: at.map { texts.intern($0) } ?? FactRecord.none,
+                          quote: quote.map { texts.intern($0) } ?? FactRecord.none,
+                          topic: topic.map { texts.intern($0) } ?? FactRecord.none,
+                          claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
+                          on: on, line: Int32(clamping: line), unitOrValue: unitID,
+                          pack: UInt16(clamping: pack), inline: true, nominal: nominal))
+    }
+
+    private mutating func append(_ r: FactRecord) {
+        let index = Int32(records.count)
+        let key = Int64(r.subject) << 32 | Int64(r.property)
+        if let last = lastOfPair[key] {
+            nextOfPair[Int(last)] = index
+        } else {
+            firstOfPair[key] = index
+            subjectProperties[r.subject, default: []].append(r.property)
         }
-        rules[key] = rule
+        lastOfPair[key] = index
+        nextOfPair.append(-1)
+        records.append(r)
+    }
+
+    func sourceID(_ id: String) -> Int32? { sourceIndex[id] }
+
+    public mutating func add(_ rule: Rule) {
+        rules["\(rule.subject).\(rule.property)"] = rule
     }
 
     /// An entity by id or alias.
@@ -56,38 +118,110 @@ public struct FactStore: Sendable {
         return nil
     }
 
+    // MARK: - Reading facts
+
+    /// The fact at `index`, made from its record.
+    public func fact(_ index: Int) -> Fact {
+        let r = records[index]
+        return Fact(id: index, subject: names[r.subject], property: names[r.property], value: value(of: r),
+                    source: sourceList[Int(r.source)], at: text(r.at), quote: text(r.quote),
+                    on: CivilDate(packed: r.on), topic: text(r.topic),
+                    claimant: r.claimant == FactRecord.none ? nil : names[r.claimant], pack: Int(r.pack),
+                    origin: "\(packs[Int(r.pack)]):\(r.line)")
+    }
+
+    /// Every fact, in load order.
+    public var facts: [Fact] { records.indices.map(fact) }
+
+    func value(of r: FactRecord) -> Value {
+        if r.inline { return Value(.quantity(Quantity(r.nominal, unit: unitIDs[r.unitOrValue]))) }
+        return sideValues[Int(r.unitOrValue)]
+    }
+
+    func text(_ id: Int32) -> String? { id == FactRecord.none ? nil : texts[id] }
+
+    func source(of r: FactRecord) -> SourceInfo { sourceList[Int(r.source)] }
+
+    func indices(subject: String, property: String) -> [Int] {
+        guard let s = names.id(subject), let p = names.id(property),
+              var i = firstOfPair[Int64(s) << 32 | Int64(p)] else { return [] }
+        var result: [Int] = []
+        while i >= 0 {
+            result.append(Int(i))
+            i = nextOfPair[Int(i)]
+        }
+        return result
+    }
+
     public func facts(subject: String, property: String) -> [Fact] {
-        guard let indices = index[subject]?[property] else { return [] }
-        return indices.map { facts[$0] }
+        indices(subject: subject, property: property).map(fact)
     }
 
     public func hasProperty(subject: String, property: String) -> Bool {
-        index[subject]?[property] != nil || rules["\(subject).\(property)"] != nil
+        if rules["\(subject).\(property)"] != nil { return true }
+        guard let s = names.id(subject), let p = names.id(property) else { return false }
+        return firstOfPair[Int64(s) << 32 | Int64(p)] != nil
     }
 
     /// Properties stated for a subject, by facts or rules.
     public func properties(of subject: String) -> [String] {
-        var names = Array(index[subject]?.keys ?? [:].keys)
-        for rule in rules.values where rule.subject == subject && !names.contains(rule.property) {
-            names.append(rule.property)
+        var result: [String] = []
+        if let s = names.id(subject) { result = (subjectProperties[s] ?? []).map { names[$0] } }
+        for rule in rules.values where rule.subject == subject && !result.contains(rule.property) {
+            result.append(rule.property)
         }
-        return names.sorted()
+        return result.sorted()
+    }
+
+    public func hasAnyFacts(subject: String) -> Bool {
+        if let s = names.id(subject), subjectProperties[s] != nil { return true }
+        return rules.values.contains { $0.subject == subject }
     }
 
     /// Subjects that state `property` (for rates: every currency with a `rate`).
-    public func subjects(with property: String) -> [String] { byProperty[property] ?? [] }
-
-    public var allSubjects: [String] { Array(index.keys) }
+    public func subjects(with property: String) -> [String] {
+        var result: [String] = []
+        if let p = names.id(property) {
+            for (s, props) in subjectProperties where props.contains(p) { result.append(names[s]) }
+        }
+        for rule in rules.values where rule.property == property && !result.contains(rule.subject) {
+            result.append(rule.subject)
+        }
+        return result.sorted()
+    }
 
     /// The facts of the most preferred source for subject.property: the
     /// article first, then the latest-loaded pack's source.
     public func preferred(subject: String, property: String) -> [Fact] {
-        let all = facts(subject: subject, property: property)
-        guard let best = all.max(by: { FactStore.rank($0) < FactStore.rank($1) }) else { return [] }
-        return all.filter { $0.source === best.source }
+        let all = indices(subject: subject, property: property)
+        guard let best = all.max(by: { rank(records[$0]) < rank(records[$1]) }) else { return [] }
+        let bestSource = records[best].source
+        return all.filter { records[$0].source == bestSource }.map(fact)
     }
 
-    static func rank(_ f: Fact) -> Int {
-        f.source.isArticle ? Int.max : f.pack
+    /// One column of the `facts` table for the fact at `index`, read straight
+    /// from its record (the value without lineage: conditions only filter).
+    func column(_ name: String, of index: Int) -> Value? {
+        let r = records[index]
+        switch name {
+        case "subject":
+            let id = names[r.subject]
+            return entities[id].map { Value(.entity($0)) } ?? .text(id)
+        case "property": return .text(names[r.property])
+        case "value": return value(of: r)
+        case "source": return Value(.source(sourceList[Int(r.source)]))
+        case "at": return text(r.at).map(Value.text) ?? .empty
+        case "on": return CivilDate(packed: r.on).map { Value(.date($0)) } ?? .empty
+        case "topic": return text(r.topic).map(Value.text) ?? .empty
+        case "claimant":
+            guard r.claimant != FactRecord.none else { return .empty }
+            let id = names[r.claimant]
+            return entities[id].map { Value(.entity($0)) } ?? .text(id)
+        default: return nil
+        }
+    }
+
+    func rank(_ r: FactRecord) -> Int {
+        sourceList[Int(r.source)].isArticle ? Int.max : Int(r.pack)
     }
 }

@@ -15,24 +15,44 @@ public struct Lexer {
 
     /// All tokens, ending with `.end`. Throws the first lexical error.
     public static func tokenize(_ file: SourceFile) throws(Diagnostic) -> [Token] {
+        try tokenize(file, from: 0, oneStatement: false).tokens
+    }
+
+    /// The tokens of the one statement that starts at `offset` (ending with
+    /// `.end`), and the offset after it: a pack is read a statement at a time.
+    public static func tokenizeStatement(_ file: SourceFile, from offset: Int) throws(Diagnostic) -> (tokens: [Token], end: Int) {
+        try tokenize(file, from: offset, oneStatement: true)
+    }
+
+    static func tokenize(_ file: SourceFile, from offset: Int, oneStatement: Bool) throws(Diagnostic) -> (tokens: [Token], end: Int) {
         var lexer = Lexer(file: file)
+        lexer.pos = offset
         var tokens: [Token] = []
-        tokens.reserveCapacity(file.bytes.count / 3 + 4)
+        tokens.reserveCapacity(oneStatement ? 16 : file.bytes.count / 6 + 4)
         while true {
             let spacedBefore = lexer.skipSpace()
             let start = lexer.pos
             guard lexer.pos < lexer.bytes.count else {
                 tokens.append(Token(kind: .end, range: SourceRange(start, start), spaced: true))
-                return tokens
+                return (tokens, lexer.pos)
             }
             let b = lexer.bytes[lexer.pos]
             if b == UInt8(ascii: "\n") {
                 lexer.pos += 1
                 let continues = lexer.depth > 0 || (tokens.last.map(Lexer.continuesLine) ?? true)
                 if !continues, tokens.last.map({ $0.kind != .newline }) ?? false {
+                    if oneStatement {
+                        tokens.append(Token(kind: .end, range: SourceRange(start, start), spaced: true))
+                        return (tokens, lexer.pos)
+                    }
                     tokens.append(Token(kind: .newline, range: SourceRange(start, start + 1), spaced: spacedBefore))
                 }
                 continue
+            }
+            if oneStatement && b == UInt8(ascii: ";") && lexer.depth == 0 {
+                lexer.pos += 1
+                tokens.append(Token(kind: .end, range: SourceRange(start, start), spaced: true))
+                return (tokens, lexer.pos)
             }
             if b == UInt8(ascii: ":") && lexer.depth == 0 && lexer.atStatementStart(tokens) {
                 tokens.append(lexer.sessionCommand())

@@ -1,21 +1,36 @@
 /// The fact-pack statements: `source`, `entity`, `fact`, `unit`, `rule`.
 extension Session {
     /// Loads a pack whole or not at all: every statement must succeed, or the
-    /// store is left as it was and the first error is thrown.
+    /// store is left as it was and the first error is thrown. The pack is read
+    /// a statement at a time; plain `fact` lines take a fast path that reads
+    /// the bytes directly (`PackReader`), everything else goes through the parser.
     public func loadPack(_ file: SourceFile) throws(Diagnostic) {
-        let script = try Parser.parse(file)
         let saved = store
         let pack = store.beginPack(file.name)
         packSources[pack] = nil
+        currentPackFile = file
+        defer { currentPackFile = nil }
+        var reader = PackReader(file: file)
         do {
-            for statement in script.statements {
-                guard Session.isPackStatement(statement) else {
-                    throw Diagnostic("a fact pack holds only source, entity, fact, unit and rule statements",
-                                     file: file, range: statement.range)
+            var offset = 0
+            var line = 1
+            while offset < file.bytes.count {
+                if let next = try reader.fastFact(at: offset, line: line, session: self, pack: pack) {
+                    line += 1
+                    offset = next
+                    continue
                 }
-                currentPackFile = file
-                defer { currentPackFile = nil }
-                try located(file) { try self.declare(statement, pack: pack, file: file) }
+                let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset)
+                var parser = Parser(file: file, tokens: tokens)
+                for statement in try parser.script() {
+                    guard Session.isPackStatement(statement) else {
+                        throw Diagnostic("a fact pack holds only source, entity, fact, unit and rule statements",
+                                         file: file, range: statement.range)
+                    }
+                    try located(file) { try self.declare(statement, pack: pack, file: file) }
+                }
+                line += file.bytes[offset..<end].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                offset = end
             }
         } catch let d as Diagnostic {
             store = saved
@@ -135,12 +150,12 @@ extension Session {
         guard let source = source ?? packSources[pack].flatMap({ store.sources[$0] }) ?? sessionSource(pack) else {
             throw EvalError("a fact needs a source: add 'from SOURCE', or declare a source earlier in this pack", range)
         }
-        let (line, _) = file.location(of: range.start)
+        let line = lineNumber(of: range.start, in: file)
         let subjectID = try self.subjectID(subject, range: range)
         // Keep the notes a figure carries (less_than's floor), not the facts it was built from.
         let notes = Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
-        store.add(Fact(subject: subjectID, property: property, value: Value(value.payload, lineage: notes), source: source, at: at,
-                       quote: quote, on: on, topic: topic, claimant: claimant, pack: pack, origin: "\(file.name):\(line)"))
+        store.addFact(subject: subjectID, property: property, value: Value(value.payload, lineage: notes), source: source.id,
+                      at: at, quote: quote, on: on, topic: topic, claimant: claimant, pack: pack, line: line)
     }
 
     /// The entity a fact or rule is about; a subject nobody declared is
@@ -150,6 +165,11 @@ extension Session {
         throw EvalError("unknown subject '\(subject)'", subjectRange(in: range, named: subject),
                         notes: suggestions(subject, among: store.entityOrder)
                             + ["declare it first: entity \(subject) \"NAME\" kind KIND"])
+    }
+
+    /// The line of `offset`; for big packs the reader's own count is used instead.
+    func lineNumber(of offset: Int, in file: SourceFile) -> Int {
+        file.location(of: offset).line
     }
 
     /// Where the subject is written in `fact S.P`, `rule S.P`, `set S.P`: the

@@ -86,7 +86,7 @@ public final class Session {
     /// Counts for the banner: facts from the article and reference figures.
     public var factCounts: (article: Int, references: Int) {
         var a = 0, r = 0
-        for f in store.facts { if f.source.isArticle { a += 1 } else { r += 1 } }
+        for record in store.records { if store.source(of: record).isArticle { a += 1 } else { r += 1 } }
         return (a, r)
     }
 

@@ -37,7 +37,7 @@ public struct Lineage: Sendable {
 extension Lineage.Item {
     func sameOrigin(as other: Lineage.Item) -> Bool {
         switch (self, other) {
-        case (.fact(let a), .fact(let b)), (.rate(let a), .rate(let b)): return a === b
+        case (.fact(let a), .fact(let b)), (.rate(let a), .rate(let b)): return a.id == b.id
         case (.note(let a), .note(let b)): return a == b
         case (.assumption(let s1, let p1, _, let w1), .assumption(let s2, let p2, _, let w2)):
             return s1 == s2 && p1 == p2 && w1 == w2

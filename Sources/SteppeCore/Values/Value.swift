@@ -8,7 +8,7 @@ public struct Value: Sendable {
         self.lineage = lineage
     }
 
-    public indirect enum Payload: Sendable {
+    public enum Payload: Sendable {
         case quantity(Quantity)
         case text(String)
         case truth(Truth)
