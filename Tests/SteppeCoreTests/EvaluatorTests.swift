@@ -146,3 +146,50 @@ import Testing
         #expect(r.err.contains("nested too deeply"))
     }
 }
+
+@Suite struct PackReaderTests {
+    func describe(_ s: Session) -> [String] {
+        s.store.facts.map { f in
+            [f.subject, f.property, ValueText.plain(f.value), JSON.encode(f.value), f.source.id, f.at ?? "-", f.quote ?? "-",
+             f.on?.description ?? "-", f.topic ?? "-", f.claimant ?? "-", f.origin].joined(separator: "|")
+        }
+    }
+
+    @Test func fastPathStoresWhatTheParserStores() throws {
+        let fast = try Session.withBuiltinFacts(output: OutputBuffer(capture: true))
+        let slow = Session(output: OutputBuffer(capture: true))
+        slow.packFastPath = false
+        try slow.loadBuiltinPacks()
+        #expect(fast.store.factCount == slow.store.factCount)
+        #expect(describe(fast) == describe(slow))
+        let extra = """
+        source gen "Generated" kind reference
+        entity e1 "E1" kind thing
+        fact e1.a = 2_500 people from gen at "p. 1" on 2022-01-05 topic t  # a comment
+        fact e1.b = 1.5e3 KZT/person/month
+        fact e1.c = 3 %
+        fact e1.d = 7 from gen quote "seven" by kazakhstan
+        fact e1.e = more_than(4 people)
+        fact e1.f = "text"
+        fact e1.g = 12
+        """
+        let f2 = try session()
+        let s2 = try session()
+        s2.packFastPath = false
+        try f2.loadPack(SourceFile(name: "x.steppe", text: extra))
+        try s2.loadPack(SourceFile(name: "x.steppe", text: extra))
+        #expect(describe(f2) == describe(s2))
+    }
+
+    @Test func aBadLastLineLoadsNothingEitherWay() throws {
+        for fastPath in [true, false] {
+            let s = try session()
+            s.packFastPath = fastPath
+            let before = s.store.factCount
+            let text = "source g \"G\" kind reference\nentity e \"E\"\nfact e.a = 1 people\nfact e.b = 2 peple\n"
+            #expect(throws: Diagnostic.self) { try s.loadPack(SourceFile(name: "bad.steppe", text: text)) }
+            #expect(s.store.factCount == before)
+            #expect(s.store.entity("e") == nil)
+        }
+    }
+}

@@ -4,9 +4,12 @@ struct Env {
     var row: Row?
     var locals: [String: Value] = [:]
     var useLets: Bool
+    /// Names that mean the same on every row of a stage (`gen` in
+    /// `where source == gen`), resolved once per stage.
+    var constants: ConstantCache?
 
-    static let global = Env(row: nil, useLets: false)
-    static let session = Env(row: nil, useLets: true)
+    static var global: Env { Env(row: nil, useLets: false) }
+    static var session: Env { Env(row: nil, useLets: true) }
 
     /// The current row of a stage: values in hand, or a fact read from its
     /// record only for the columns the condition names.
@@ -32,6 +35,11 @@ struct Env {
             return values[i]
         }
     }
+}
+
+/// Values of names that are not columns, kept for the rows of one stage.
+final class ConstantCache {
+    var values: [String: Value] = [:]
 }
 
 extension Session {
@@ -133,6 +141,16 @@ extension Session {
     func resolveName(_ n: String, range: SourceRange, _ env: Env) throws -> Value {
         if let row = env.row, let v = row.value(n) { return v }
         if let v = env.locals[n] { return v }
+        if let cache = env.constants {
+            if let v = cache.values[n] { return v }
+            var outer = env
+            outer.row = nil
+            outer.constants = nil
+            let v = try resolveName(n, range: range, outer)
+            // Commands may differ from call to call; everything else here is fixed for the stage.
+            if registry.command(n) == nil || isBound(n, outer) { cache.values[n] = v }
+            return v
+        }
         if env.useLets, let v = lets[n] { return v }
         switch n {
         case "facts": return factsTable()
@@ -289,6 +307,7 @@ extension Session {
     // MARK: - Units
 
     func resolveUnit(_ u: UnitExpr) throws -> Unit {
+        if let cached = cache.units[u.text] { return cached }
         var unit = Unit()
         for f in u.factors {
             guard let atom = store.units.atom(named: f.name) else {
@@ -297,6 +316,7 @@ extension Session {
             }
             unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
         }
+        cache.units[u.text] = unit
         return unit
     }
 

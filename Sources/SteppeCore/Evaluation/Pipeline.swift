@@ -13,8 +13,8 @@ extension Session {
                 switch stage {
                 case .whereStage(let cond, let range):
                     let candidates = kept ?? Array(0..<store.factCount)
-                    let snapshot = store
-                    kept = try filter(candidates.count, cond, range, env) { Env.Row(store: snapshot, index: candidates[$0]) }
+                    let facts = store
+                    kept = try filter(candidates.count, cond, range, env) { Env.Row(store: facts, index: candidates[$0]) }
                         .map { candidates[$0] }
                 case .take(let n, let range):
                     let count = try rowCount(n, range, env)
@@ -133,9 +133,10 @@ extension Session {
         var unknown = 0
         var incomparable = 0
         var firstProblem: String?
+        let constants = ConstantCache()
         for i in 0..<count {
             if i & 1023 == 0 { try checkInterrupt(range) }
-            let rowEnv = Env(row: row(i), locals: env.locals, useLets: env.useLets)
+            let rowEnv = Env(row: row(i), locals: env.locals, useLets: env.useLets, constants: constants)
             let result: Value
             do {
                 result = try evaluate(cond, rowEnv)

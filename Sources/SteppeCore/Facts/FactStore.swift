@@ -1,8 +1,9 @@
 /// Every loaded entity, source, fact, rule and unit. Facts are compact
-/// records indexed by (subject, property); loading is all-or-nothing: a pack
-/// is checked into a copy, which replaces the store only when the whole pack
-/// succeeded.
-public struct FactStore: Sendable {
+/// records indexed by (subject, property). A class, so reading it from the
+/// session never copies its tables; loading is all-or-nothing through
+/// `copy()`: a pack is loaded into the store, and on any error the copy taken
+/// before replaces it.
+public final class FactStore {
     public private(set) var entities: [String: Entity] = [:]
     public private(set) var entityOrder: [String] = []
     private var aliasIndex: [String: String] = [:]
@@ -21,27 +22,51 @@ public struct FactStore: Sendable {
     var records: [FactRecord] = []
     /// Values that do not fit a record: bounded figures, texts, lists, dates.
     var sideValues: [Value] = []
-    /// First fact of each (subject, property), and the next of the same pair.
-    private var firstOfPair: [Int64: Int32] = [:]
-    private var lastOfPair: [Int64: Int32] = [:]
-    private var nextOfPair: [Int32] = []
-    /// Properties stated for each subject, in first-stated order.
-    private var subjectProperties: [Int32: [Int32]] = [:]
+    /// The newest fact of each (subject, property), and for each fact the
+    /// one before it of the same pair (-1 at the oldest).
+    private var newestOfPair = PairIndex()
+    private var olderOfPair: [Int32] = []
+    /// Properties stated for each subject, in first-stated order, by name id.
+    private var subjectProperties: [[Int32]] = []
 
     public init() {}
 
-    public mutating func beginPack(_ name: String) -> Int {
+    /// A store with the same contents; the tables are shared until either changes.
+    public func copy() -> FactStore {
+        let c = FactStore()
+        c.entities = entities
+        c.entityOrder = entityOrder
+        c.aliasIndex = aliasIndex
+        c.sources = sources
+        c.sourceOrder = sourceOrder
+        c.sourceList = sourceList
+        c.sourceIndex = sourceIndex
+        c.rules = rules
+        c.units = units
+        c.packs = packs
+        c.names = names
+        c.texts = texts
+        c.unitIDs = unitIDs
+        c.records = records
+        c.sideValues = sideValues
+        c.newestOfPair = newestOfPair
+        c.olderOfPair = olderOfPair
+        c.subjectProperties = subjectProperties
+        return c
+    }
+
+    public func beginPack(_ name: String) -> Int {
         packs.append(name)
         return packs.count - 1
     }
 
-    public mutating func add(_ entity: Entity) {
+    public func add(_ entity: Entity) {
         if entities[entity.id] == nil { entityOrder.append(entity.id) }
         entities[entity.id] = entity
         for alias in entity.aliases { aliasIndex[alias] = entity.id }
     }
 
-    public mutating func add(_ source: SourceInfo) {
+    public func add(_ source: SourceInfo) {
         if let i = sourceIndex[source.id] {
             sourceList[Int(i)] = source
         } else {
@@ -55,7 +80,7 @@ public struct FactStore: Sendable {
     public var factCount: Int { records.count }
 
     /// Adds a fact; `value` keeps only the notes of its lineage.
-    mutating func addFact(subject: String, property: String, value: Value, source: String, at: String?,
+    func addFact(subject: String, property: String, value: Value, source: String, at: String?,
                           quote: String?, on: CivilDate?, topic: String?, claimant: String?, pack: Int, line: Int) {
         var r = FactRecord(subject: names.intern(subject), property: names.intern(property),
                            source: sourceIndex[source] ?? 0,
@@ -76,38 +101,40 @@ public struct FactStore: Sendable {
         append(r)
     }
 
-    /// The fast pack reader's way in: an exact figure, interned here.
-    mutating func addExactFact(subject: String, property: String, nominal: Double, unit: Unit, unitKey: String?,
-                               unitCache: inout [String: Int32], source: Int32, at: String?, quote: String?,
-                               topic: String?, claimant: String?, on: Int32, pack: Int, line: Int) {
-        let unitID = unitIDs.intern(unit)
-        if let unitKey { unitCache[unitKey] = unitID }
+    /// The fast pack reader's way in: an exact figure.
+    func addExactFact(subject: String, property: String, nominal: Double, unit: Unit, source: Int32, at: String?,
+                      quote: String?, topic: String?, claimant: String?, on: Int32, pack: Int, line: Int) {
         append(FactRecord(subject: names.intern(subject), property: names.intern(property), source: source,
                           at: at.map { texts.intern($0) } ?? FactRecord.none,
                           quote: quote.map { texts.intern($0) } ?? FactRecord.none,
                           topic: topic.map { texts.intern($0) } ?? FactRecord.none,
                           claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
-                          on: on, line: Int32(clamping: line), unitOrValue: unitID,
+                          on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
                           pack: UInt16(clamping: pack), inline: true, nominal: nominal))
     }
 
-    private mutating func append(_ r: FactRecord) {
+    private func append(_ r: FactRecord) {
         let index = Int32(records.count)
-        let key = Int64(r.subject) << 32 | Int64(r.property)
-        if let last = lastOfPair[key] {
-            nextOfPair[Int(last)] = index
-        } else {
-            firstOfPair[key] = index
-            subjectProperties[r.subject, default: []].append(r.property)
+        let older = newestOfPair.set(PairIndex.key(r.subject, r.property), index)
+        if older == nil {
+            let s = Int(r.subject)
+            if subjectProperties.count <= s { subjectProperties += Array(repeating: [], count: s + 1 - subjectProperties.count) }
+            subjectProperties[s].append(r.property)
         }
-        lastOfPair[key] = index
-        nextOfPair.append(-1)
+        olderOfPair.append(older ?? -1)
         records.append(r)
+    }
+
+    /// Makes room for about `n` more facts, so a big pack grows nothing twice.
+    func reserve(facts n: Int) {
+        records.reserveCapacity(records.count + n)
+        olderOfPair.reserveCapacity(olderOfPair.count + n)
+        newestOfPair.reserve(newestOfPair.count + n)
     }
 
     func sourceID(_ id: String) -> Int32? { sourceIndex[id] }
 
-    public mutating func add(_ rule: Rule) {
+    public func add(_ rule: Rule) {
         rules["\(rule.subject).\(rule.property)"] = rule
     }
 
@@ -144,13 +171,13 @@ public struct FactStore: Sendable {
 
     func indices(subject: String, property: String) -> [Int] {
         guard let s = names.id(subject), let p = names.id(property),
-              var i = firstOfPair[Int64(s) << 32 | Int64(p)] else { return [] }
+              var i = newestOfPair[PairIndex.key(s, p)] else { return [] }
         var result: [Int] = []
         while i >= 0 {
             result.append(Int(i))
-            i = nextOfPair[Int(i)]
+            i = olderOfPair[Int(i)]
         }
-        return result
+        return result.reversed()
     }
 
     public func facts(subject: String, property: String) -> [Fact] {
@@ -160,13 +187,13 @@ public struct FactStore: Sendable {
     public func hasProperty(subject: String, property: String) -> Bool {
         if rules["\(subject).\(property)"] != nil { return true }
         guard let s = names.id(subject), let p = names.id(property) else { return false }
-        return firstOfPair[Int64(s) << 32 | Int64(p)] != nil
+        return newestOfPair[PairIndex.key(s, p)] != nil
     }
 
     /// Properties stated for a subject, by facts or rules.
     public func properties(of subject: String) -> [String] {
         var result: [String] = []
-        if let s = names.id(subject) { result = (subjectProperties[s] ?? []).map { names[$0] } }
+        if let s = names.id(subject), Int(s) < subjectProperties.count { result = subjectProperties[Int(s)].map { names[$0] } }
         for rule in rules.values where rule.subject == subject && !result.contains(rule.property) {
             result.append(rule.property)
         }
@@ -174,7 +201,7 @@ public struct FactStore: Sendable {
     }
 
     public func hasAnyFacts(subject: String) -> Bool {
-        if let s = names.id(subject), subjectProperties[s] != nil { return true }
+        if let s = names.id(subject), Int(s) < subjectProperties.count, !subjectProperties[Int(s)].isEmpty { return true }
         return rules.values.contains { $0.subject == subject }
     }
 
@@ -182,7 +209,7 @@ public struct FactStore: Sendable {
     public func subjects(with property: String) -> [String] {
         var result: [String] = []
         if let p = names.id(property) {
-            for (s, props) in subjectProperties where props.contains(p) { result.append(names[s]) }
+            for (s, props) in subjectProperties.enumerated() where props.contains(p) { result.append(names[Int32(s)]) }
         }
         for rule in rules.values where rule.property == property && !result.contains(rule.subject) {
             result.append(rule.subject)

@@ -9,13 +9,16 @@
 struct PackReader {
     let file: SourceFile
     let bytes: [UInt8]
-    /// Units as written (`people`, `KZT/person/month`) to their interned ids.
-    var unitCache: [String: Int32] = [:]
-
     init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
     }
+
+    /// The subject, source and unit of the last fact line, as written and
+    /// as resolved: a pack states many facts in a row about one subject.
+    private var lastSubject: (bytes: ArraySlice<UInt8>, id: String)?
+    private var lastSource: (bytes: ArraySlice<UInt8>, id: String, index: Int32)?
+    private var lastUnit: (bytes: ArraySlice<UInt8>, unit: Unit)?
 
     /// Stores the fact whose line starts at `offset` and returns the offset of
     /// the next line; nil when the line is not a plain fact line.
@@ -23,40 +26,61 @@ struct PackReader {
         var i = offset
         guard match("fact ", at: &i) else { return nil }
         skipBlanks(&i)
-        guard let subjectName = name(&i), i < bytes.count, bytes[i] == UInt8(ascii: "."), let _ = Optional(i += 1),
-              let property = name(&i) else { return nil }
+        let subjectStart = i
+        guard skipName(&i) else { return nil }
+        let subjectBytes = bytes[subjectStart..<i]
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { return nil }
+        i += 1
+        guard let property = name(&i) else { return nil }
         skipBlanks(&i)
         guard i < bytes.count, bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "=") else { return nil }
         i += 1
         skipBlanks(&i)
         guard let nominal = number(&i) else { return nil }
-        // Read the store through the session only: a local copy would make
-        // every fact added below copy the whole store.
-        guard let subject = session.store.entity(subjectName)?.id else { return nil }
+        let subject: String
+        if let last = lastSubject, last.bytes.elementsEqual(subjectBytes) {
+            subject = last.id
+        } else {
+            guard let e = session.store.entity(String(decoding: subjectBytes, as: UTF8.self)) else { return nil }
+            subject = e.id
+            lastSubject = (subjectBytes, e.id)
+        }
         var unit = Unit()
         var blanks = skipBlanks(&i)
-        if blanks, i < bytes.count, let unitText = unitWord(&i) {
-            if let cached = unitCache[unitText] {
-                unit = session.store.unitIDs[cached]
+        if blanks, i < bytes.count, let unitRange = unitWord(&i) {
+            if let last = lastUnit, last.bytes.elementsEqual(bytes[unitRange]) {
+                unit = last.unit
             } else {
-                guard let resolved = resolve(unitText, session.store.units) else { return nil }
+                guard let resolved = resolve(String(decoding: bytes[unitRange], as: UTF8.self), session.store.units) else { return nil }
                 unit = resolved
+                lastUnit = (bytes[unitRange], resolved)
             }
             blanks = skipBlanks(&i)
         }
-        var source: String? = nil, at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil
+        var sourceIndex: Int32? = nil
+        var at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil
         var on: CivilDate? = nil
-        var seen = Set<String>()
+        var seen: UInt8 = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") {
-            guard blanks, let keyword = name(&i), seen.insert(keyword).inserted, skipBlanks(&i) else { return nil }
+            guard blanks, let keyword = clause(&i), seen & keyword.rawValue == 0, skipBlanks(&i) else { return nil }
+            seen |= keyword.rawValue
             switch keyword {
-            case "from": guard let v = name(&i), session.store.sources[v] != nil else { return nil }; source = v
-            case "topic": guard let v = name(&i) else { return nil }; topic = v
-            case "by": guard let v = name(&i), let e = session.store.entity(v) else { return nil }; claimant = e.id
-            case "at": guard let v = text(&i) else { return nil }; at = v
-            case "quote": guard let v = text(&i) else { return nil }; quote = v
-            case "on": guard let v = date(&i) else { return nil }; on = v
-            default: return nil
+            case .from:
+                let start = i
+                guard skipName(&i) else { return nil }
+                if let last = lastSource, last.bytes.elementsEqual(bytes[start..<i]) {
+                    sourceIndex = last.index
+                } else {
+                    let id = String(decoding: bytes[start..<i], as: UTF8.self)
+                    guard let index = session.store.sourceID(id) else { return nil }
+                    sourceIndex = index
+                    lastSource = (bytes[start..<i], id, index)
+                }
+            case .topic: guard let v = name(&i) else { return nil }; topic = v
+            case .by: guard let v = name(&i), let e = session.store.entity(v) else { return nil }; claimant = e.id
+            case .at: guard let v = text(&i) else { return nil }; at = v
+            case .quote: guard let v = text(&i) else { return nil }; quote = v
+            case .on: guard let v = date(&i) else { return nil }; on = v
             }
             blanks = skipBlanks(&i)
         }
@@ -64,16 +88,32 @@ struct PackReader {
             while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
         }
         if i < bytes.count { i += 1 }
-        guard let sourceID = source ?? session.packSources[pack], let sourceIndex = session.store.sourceID(sourceID) else { return nil }
-        session.store.addExactFact(subject: subject, property: property, nominal: nominal, unit: unit, unitKey: unitKey,
-                                   unitCache: &unitCache, source: sourceIndex, at: at, quote: quote, topic: topic,
+        if sourceIndex == nil, let id = session.packSources[pack] { sourceIndex = session.store.sourceID(id) }
+        guard let sourceIndex else { return nil }
+        session.store.addExactFact(subject: subject, property: property, nominal: nominal, unit: unit,
+                                   source: sourceIndex, at: at, quote: quote, topic: topic,
                                    claimant: claimant, on: on?.packed ?? 0, pack: pack, line: line)
-        unitKey = nil
         return i
     }
 
-    /// The unit text of the line being read, to cache once its id is known.
-    private var unitKey: String?
+    /// The clauses of a fact, as bits so a repeated one is noticed cheaply.
+    enum Clause: UInt8 {
+        case from = 1, at = 2, quote = 4, on = 8, topic = 16, by = 32
+    }
+
+    func clause(_ i: inout Int) -> Clause? {
+        let start = i
+        guard skipName(&i) else { return nil }
+        switch i - start {
+        case 2 where bytes[start] == UInt8(ascii: "a") && bytes[start + 1] == UInt8(ascii: "t"): return .at
+        case 2 where bytes[start] == UInt8(ascii: "o") && bytes[start + 1] == UInt8(ascii: "n"): return .on
+        case 2 where bytes[start] == UInt8(ascii: "b") && bytes[start + 1] == UInt8(ascii: "y"): return .by
+        case 4 where bytes[start..<i].elementsEqual("from".utf8): return .from
+        case 5 where bytes[start..<i].elementsEqual("quote".utf8): return .quote
+        case 5 where bytes[start..<i].elementsEqual("topic".utf8): return .topic
+        default: return nil
+        }
+    }
 
     // MARK: - Pieces
 
@@ -99,55 +139,71 @@ struct PackReader {
     func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     func name(_ i: inout Int) -> String? {
-        guard i < bytes.count, isNameStart(bytes[i]) else { return nil }
         let start = i
-        while i < bytes.count, isNameChar(bytes[i]) { i += 1 }
+        guard skipName(&i) else { return nil }
         return String(decoding: bytes[start..<i], as: UTF8.self)
     }
 
+    func skipName(_ i: inout Int) -> Bool {
+        guard i < bytes.count, isNameStart(bytes[i]) else { return false }
+        while i < bytes.count, isNameChar(bytes[i]) { i += 1 }
+        return true
+    }
+
     /// A plain number (`225`, `2_500`, `1.732e12`); nil for anything else, dates included.
+    /// Whole numbers are read here; others go through the standard library's parser.
     func number(_ i: inout Int) -> Double? {
         let start = i
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        while i < bytes.count, isDigit(bytes[i]) || (bytes[i] == UInt8(ascii: "_") && !digits.isEmpty && i + 1 < bytes.count && isDigit(bytes[i + 1])) {
-            if bytes[i] != UInt8(ascii: "_") { digits.append(bytes[i]) }
+        var whole: UInt64 = 0
+        var digitCount = 0
+        while i < bytes.count, isDigit(bytes[i]) || (bytes[i] == UInt8(ascii: "_") && digitCount > 0 && i + 1 < bytes.count && isDigit(bytes[i + 1])) {
+            if bytes[i] != UInt8(ascii: "_") {
+                whole = whole &* 10 &+ UInt64(bytes[i] - 48)
+                digitCount += 1
+            }
             i += 1
         }
-        guard !digits.isEmpty else { return nil }
+        guard digitCount > 0 else { return nil }
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { return nil }
+        var plain = digitCount <= 15
         if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "."), isDigit(bytes[i + 1]) {
-            digits.append(UInt8(ascii: "."))
+            plain = false
             i += 1
-            while i < bytes.count, isDigit(bytes[i]) { digits.append(bytes[i]); i += 1 }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             var k = i + 1
             if k < bytes.count, bytes[k] == UInt8(ascii: "+") || bytes[k] == UInt8(ascii: "-") { k += 1 }
             guard k < bytes.count, isDigit(bytes[k]) else { return nil }
-            digits.append(contentsOf: bytes[i..<k])
+            plain = false
             i = k
-            while i < bytes.count, isDigit(bytes[i]) { digits.append(bytes[i]); i += 1 }
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
-        guard i >= bytes.count || !(isNameChar(bytes[i]) || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "(")),
-              i > start, let x = Double(String(decoding: digits, as: UTF8.self)), x.isFinite else { return nil }
+        guard i >= bytes.count || !(isNameChar(bytes[i]) || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "(")) else {
+            return nil
+        }
+        if plain { return Double(whole) }
+        let text = String(decoding: bytes[start..<i].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        guard let x = Double(text), x.isFinite else { return nil }
         return x
     }
 
-    /// A unit written without spaces (`people`, `KZT/person/month`, `km^2`, `%`);
-    /// not a clause word.
-    mutating func unitWord(_ i: inout Int) -> String? {
+    /// A unit written without spaces (`people`, `KZT/person/month`, `km^2`, `%`),
+    /// not a clause word; gives its bytes.
+    func unitWord(_ i: inout Int) -> Range<Int>? {
         let start = i
         if bytes[i] == UInt8(ascii: "%") {
             i += 1
         } else {
+            var probe = i
+            if clause(&probe) != nil { return nil }
             guard let first = name(&i), !Parser.clauseWords.contains(first) else { i = start; return nil }
         }
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "/") || b == UInt8(ascii: "*") {
                 i += 1
-                guard name(&i) != nil else { i = start; return nil }
+                guard skipName(&i) else { i = start; return nil }
             } else if b == UInt8(ascii: "^") {
                 i += 1
                 if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -160,9 +216,7 @@ struct PackReader {
         }
         guard i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")
                 || bytes[i] == UInt8(ascii: "\n") else { i = start; return nil }
-        let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        unitKey = text
-        return text
+        return start..<i
     }
 
     /// The unit as the evaluator would resolve it, or nil to leave it to the parser.

@@ -5,17 +5,21 @@ extension Session {
     /// a statement at a time; plain `fact` lines take a fast path that reads
     /// the bytes directly (`PackReader`), everything else goes through the parser.
     public func loadPack(_ file: SourceFile) throws(Diagnostic) {
-        let saved = store
+        let saved = store.copy()
         let pack = store.beginPack(file.name)
         packSources[pack] = nil
         currentPackFile = file
         defer { currentPackFile = nil }
         var reader = PackReader(file: file)
+        if file.bytes.count > 1 << 20 {
+            // A big pack: make room for a fact a line, so nothing grows twice.
+            store.reserve(facts: file.lineCount)
+        }
         do {
             var offset = 0
             var line = 1
             while offset < file.bytes.count {
-                if let next = try reader.fastFact(at: offset, line: line, session: self, pack: pack) {
+                if packFastPath, let next = try reader.fastFact(at: offset, line: line, session: self, pack: pack) {
                     line += 1
                     offset = next
                     continue

@@ -36,6 +36,9 @@ public final class Session {
     var sessionPack: Int?
     /// The last source each pack declared: a `fact` without `from` is its.
     var packSources: [Int: String] = [:]
+    /// Whether plain fact lines take PackReader's fast path (tests turn it off
+    /// to check both paths store the same facts).
+    var packFastPath = true
     /// Polled during long evaluations; true when the user pressed Ctrl-C.
     public var interruptRequested: () -> Bool = { false }
     /// History lines for `:history`, supplied by the prompt.
@@ -45,8 +48,11 @@ public final class Session {
     /// Extra session commands (the prompt adds its own); they see the argument text.
     public var extraCommands: [String: (help: String, run: (Session, String) throws -> Void)] = [:]
 
+    /// Derived from the store and assumptions; emptied when either changes.
     struct Cache {
         var rateEdges: [RateEdge]?
+        /// Units as written to what they resolve to.
+        var units: [String: Unit] = [:]
     }
 
     struct FunctionDef {

@@ -7,7 +7,7 @@ public final class SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Line number of the first byte (a prompt line is numbered by session).
     public let firstLine: Int
-    private let lineStarts: [Int]
+    private let lineStarts: [Int32]
 
     public convenience init(name: String, text: String, firstLine: Int = 1) {
         self.init(name: name, bytes: Array(text.utf8), firstLine: firstLine)
@@ -17,9 +17,9 @@ public final class SourceFile: Sendable {
         self.name = name
         self.bytes = bytes
         self.firstLine = firstLine
-        var starts = [0]
+        var starts: [Int32] = [0]
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
-            starts.append(i + 1)
+            starts.append(Int32(truncatingIfNeeded: i + 1))
         }
         self.lineStarts = starts
     }
@@ -27,7 +27,7 @@ public final class SourceFile: Sendable {
     /// Line (from `firstLine`) and column (1-based, in characters) of a byte offset.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let index = lineIndex(of: offset)
-        let start = lineStarts[index]
+        let start = Int(lineStarts[index])
         let end = min(max(offset, start), bytes.count)
         let prefix = String(decoding: bytes[start..<end], as: UTF8.self)
         return (index + firstLine, prefix.count + 1)
@@ -36,16 +36,19 @@ public final class SourceFile: Sendable {
     /// The text of the line holding `offset`, without its newline.
     public func lineText(containing offset: Int) -> String {
         let index = lineIndex(of: offset)
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        let start = Int(lineStarts[index])
+        var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) - 1 : bytes.count
         if end > start, end <= bytes.count, end - 1 >= start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
     /// Byte offset where the line holding `offset` starts.
     public func lineStart(containing offset: Int) -> Int {
-        lineStarts[lineIndex(of: offset)]
+        Int(lineStarts[lineIndex(of: offset)])
     }
+
+    /// How many lines the text has.
+    public var lineCount: Int { lineStarts.count }
 
     public func text(_ range: SourceRange) -> String {
         let lo = max(0, min(range.start, bytes.count))
@@ -58,7 +61,7 @@ public final class SourceFile: Sendable {
         var hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
