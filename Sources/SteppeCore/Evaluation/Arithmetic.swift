@@ -146,6 +146,8 @@ extension Session {
     func compare(_ op: ComparisonOp, _ a: Value, _ b: Value, range: SourceRange) throws -> (Truth, Lineage) {
         let lineage = a.lineage.merged(with: b.lineage)
         switch (a.payload, b.payload) {
+        case (.quantity(let x), .quantity(let y)) where x.unit == y.unit:
+            return (x.interval.compare(op, Session.snapped(y.interval, to: x.interval)), lineage)
         case (.quantity(let x), .quantity(let y)):
             let d1 = store.units.dimension(of: x.unit)
             let d2 = store.units.dimension(of: y.unit)

@@ -37,6 +37,7 @@ public struct Quantity: Sendable, Hashable {
     /// Scales nominal and interval by a positive or negative factor; `about` survives
     /// a positive exact factor.
     public func scaled(by k: Double) -> Quantity {
+        if k == 1 { return self }
         var q = self
         q.nominal *= k
         q.interval = interval.scaled(by: k)
