@@ -3,25 +3,25 @@ import PackageDescription
 
 /// Built-in command plugins, in catalog order. Each lives in `Plugins/<Name>`
 /// and depends on SteppeCore alone.
-let builtinPlugins: [String] = []
+let builtinPlugins: [String] = ["Statistics", "Compare", "Crosscheck", "Timeline", "Chart"]
+
+/// The plugin API: a dynamic library (its own package, in Sources/SteppeCore)
+/// shared by steppe and every plugin, built in or loaded from a file.
+let core: Target.Dependency = .product(name: "SteppeCore", package: "SteppeCore")
 
 let package = Package(
     name: "steppe",
     products: [
         .executable(name: "steppe", targets: ["steppe"]),
-        .library(name: "SteppeCore", targets: ["SteppeCore"]),
+        // Plugins/Example, also built as a plugin to load at run time:
+        // `steppe --plugin .build/debug/libExamplePlugin.so`.
+        .library(name: "ExamplePlugin", type: .dynamic, targets: ["Example"]),
     ],
     dependencies: [
+        .package(path: "Sources/SteppeCore"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .target(
-            name: "SteppeCore",
-            resources: [
-                .embedInCode("Packs/article.steppe"),
-                .embedInCode("Packs/references.steppe"),
-            ]
-        ),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
@@ -31,17 +31,20 @@ let package = Package(
         .executableTarget(
             name: "steppe",
             dependencies: [
-                "SteppeCore",
+                core,
                 "LineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + builtinPlugins.map { .target(name: $0) }
         ),
-        .testTarget(name: "SteppeCoreTests", dependencies: ["SteppeCore"]),
+        // The template a user copies: built and tested, not in the catalog.
+        .target(name: "Example", dependencies: [core], path: "Plugins/Example"),
+        .testTarget(name: "SteppeCoreTests", dependencies: [core]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ScriptTests", dependencies: ["steppe"], exclude: ["scripts"]),
         .testTarget(name: "PromptTests", dependencies: ["steppe"]),
+        .testTarget(name: "PluginTests", dependencies: [core, "Example"] + builtinPlugins.map { .target(name: $0) }),
     ] + builtinPlugins.map {
-        .target(name: $0, dependencies: ["SteppeCore"], path: "Plugins/\($0)")
+        .target(name: $0, dependencies: [core], path: "Plugins/\($0)")
     },
     swiftLanguageModes: [.v6]
 )

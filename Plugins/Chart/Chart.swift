@@ -15,7 +15,7 @@ public enum Chart: SteppePlugin {
     static let chart = Command(
         name: "chart",
         summary: "a bar chart of a column of quantities: in the terminal, or written as an SVG file",
-        usage: "chart COL [by COL] [to \"FILE.svg\"] [title: \"TEXT\"] (stage)",
+        usage: "chart COL [by COL] [to \"FILE.svg\"][, title: \"TEXT\"] (stage)",
         examples: [
             "[protests.killed, protests.arrested, protests.officers_killed] | chart value",
             "facts | where topic == \"casualties\" and source == article and property != \"lethal_force_claim\" | chart value by property",
@@ -49,6 +49,10 @@ public enum Chart: SteppePlugin {
             try context.writeFile(path, SVGChart(data, title: title).text)
         } catch let failure as FileIO.Failure {
             throw CommandError(failure.message, parameter: "file")
+        } catch var refusal as CommandError {
+            // `--safe`: point at the file name.
+            refusal.parameter = "file"
+            throw refusal
         }
         let count = data.bars.count
         return CommandResult(Value(.table(table)), display: "wrote \(path): \(count) bar\(count == 1 ? "" : "s") of \(data.column)")
@@ -89,20 +93,14 @@ struct ChartData {
     var title: String
 
     init(_ args: Arguments, _ context: CommandContext) throws {
-        var table: Table
-        var column = args.columns["column"] ?? "value"
-        if let input = args.input {
-            guard let t = context.rows(of: input) else {
-                throw CommandError("needs a table or a list to draw, found \(input.kindName)")
-            }
-            table = t
-        } else if let given = args["column"], let t = context.rows(of: given) {
-            table = t
-            column = "value"
-        } else {
-            throw CommandError("chart is a stage: pipe a table or a list into it",
+        guard let input = args.input else {
+            throw CommandError("pipe a table or a list into it: chart is a stage",
                                notes: ["e.g. [protests.killed, protests.arrested] | chart value"])
         }
+        guard let table = context.rows(of: input) else {
+            throw CommandError("needs a table or a list to draw, found \(input.kindName)")
+        }
+        let column = args.columns["column"] ?? "value"
         guard let c = table.column(named: column) else {
             throw CommandError("no column '\(column)'", parameter: "column",
                                notes: ["columns: " + table.columns.joined(separator: ", ")])
@@ -132,7 +130,7 @@ struct ChartData {
             } else {
                 labelValue = .text(String(n + 1))
             }
-            bars.append(Bar(label: ValueText.plain(labelValue), labelValue: labelValue, value: value,
+            bars.append(Bar(label: ChartData.labelText(labelValue), labelValue: labelValue, value: value,
                             quantity: value.quantity ?? q))
         }
         let by = labelIndex.map { " by " + table.columns[$0] } ?? ""
@@ -152,6 +150,13 @@ struct ChartData {
             if let i = table.column(named: name), i != valueIndex { return i }
         }
         return nil
+    }
+
+    /// A label as short as it can be read: a source by its publisher (the
+    /// article as `article`), anything else as the table shows it.
+    static func labelText(_ v: Value) -> String {
+        guard case .source(let s) = v.payload else { return ValueText.plain(v) }
+        return s.isArticle ? s.id : (s.publisher ?? s.title)
     }
 
     static func name(_ u: Unit) -> String { u.isNone ? "plain numbers" : u.description }

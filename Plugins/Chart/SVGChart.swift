@@ -9,7 +9,7 @@ struct SVGChart {
     var title: String
 
     static let ink = "#1f2933"
-    static let bar = "#2f6db5"
+    static let barColor = "#2f6db5"
     static let rowHeight = 30.0
     static let barHeight = 18.0
     /// Rough width of a character of 12px sans-serif text.
@@ -21,23 +21,27 @@ struct SVGChart {
     }
 
     var text: String {
-        let labelChars = data.bars.map { $0.label.count }.max() ?? 0
+        let labelChars = data.bars.map { SVGChart.short($0.label).count }.max() ?? 0
         let valueChars = data.bars.map { ValueText.plain($0.value).count }.max() ?? 0
-        let left = 20 + Double(Swift.min(labelChars, 40)) * SVGChart.charWidth
+        let left = 20 + Double(labelChars) * SVGChart.charWidth
         let plotWidth = 480.0
-        let right = 30 + Double(valueChars) * SVGChart.charWidth + 24
+        let hasOpen = data.bars.contains { $0.isOpen }
+        let hasPale = data.bars.contains { $0.paleEnd != nil }
+        // Room for a figure after the longest bar, and for a fade and arrow past the axis.
+        let right = 24 + Double(valueChars) * SVGChart.charWidth + (hasOpen ? 60 : 0)
         let width = left + plotWidth + right
         let top = 56.0
         let plotHeight = Double(data.bars.count) * SVGChart.rowHeight
-        let hasOpen = data.bars.contains { $0.isOpen }
-        let hasPale = data.bars.contains { $0.paleEnd != nil }
-        let height = top + plotHeight + 46 + (hasOpen || hasPale ? 22 : 0)
+        var notes: [String] = []
+        if hasOpen { notes.append("A bar that fades into an arrow has no upper bound: the figure is more than shown.") }
+        if hasPale { notes.append("A pale, dashed part is the range the figure lies in.") }
+        let height = top + plotHeight + 50 + Double(notes.count) * 17
         let (step, axisTop) = SVGChart.ticks(data.top)
         func x(_ v: Double) -> Double { left + v / axisTop * plotWidth }
 
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
         s += "<defs><linearGradient id=\"open\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">"
-        s += "<stop offset=\"0\" stop-color=\"\(SVGChart.bar)\" stop-opacity=\"1\"/><stop offset=\"1\" stop-color=\"\(SVGChart.bar)\" stop-opacity=\"0.1\"/>"
+        s += "<stop offset=\"0\" stop-color=\"\(SVGChart.barColor)\" stop-opacity=\"1\"/><stop offset=\"1\" stop-color=\"\(SVGChart.barColor)\" stop-opacity=\"0.1\"/>"
         s += "</linearGradient></defs>\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         s += "<text x=\"\(n(left))\" y=\"30\" font-size=\"17\" font-weight=\"bold\" fill=\"\(SVGChart.ink)\">\(SVGChart.escape(title))</text>\n"
@@ -60,15 +64,15 @@ struct SVGChart {
         for (i, bar) in data.bars.enumerated() {
             let y = top + Double(i) * SVGChart.rowHeight + (SVGChart.rowHeight - SVGChart.barHeight) / 2
             let mid = y + SVGChart.barHeight / 2 + 4
-            s += "<text x=\"\(n(left - 10))\" y=\"\(n(mid))\" font-size=\"12\" text-anchor=\"end\" fill=\"\(SVGChart.ink)\">\(SVGChart.escape(bar.label))</text>\n"
+            s += "<text x=\"\(n(left - 10))\" y=\"\(n(mid))\" font-size=\"12\" text-anchor=\"end\" fill=\"\(SVGChart.ink)\">\(SVGChart.escape(SVGChart.short(bar.label)))</text>\n"
             let solid = x(bar.solidEnd) - left
             var end = left + solid
             if solid > 0 {
-                s += "<rect x=\"\(n(left))\" y=\"\(n(y))\" width=\"\(n(Swift.max(1, solid)))\" height=\"\(n(SVGChart.barHeight))\" fill=\"\(SVGChart.bar)\"/>\n"
+                s += "<rect x=\"\(n(left))\" y=\"\(n(y))\" width=\"\(n(Swift.max(1, solid)))\" height=\"\(n(SVGChart.barHeight))\" fill=\"\(SVGChart.barColor)\"/>\n"
             }
             if let pale = bar.paleEnd {
                 let w = x(pale) - end
-                s += "<rect x=\"\(n(end))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(SVGChart.barHeight))\" fill=\"\(SVGChart.bar)\" fill-opacity=\"0.28\" stroke=\"\(SVGChart.bar)\" stroke-dasharray=\"3 2\" stroke-width=\"1\"/>\n"
+                s += "<rect x=\"\(n(end))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(SVGChart.barHeight))\" fill=\"\(SVGChart.barColor)\" fill-opacity=\"0.28\" stroke=\"\(SVGChart.barColor)\" stroke-dasharray=\"3 2\" stroke-width=\"1\"/>\n"
                 end += w
             }
             if bar.isOpen {
@@ -76,17 +80,15 @@ struct SVGChart {
                 let fade = 44.0
                 s += "<rect x=\"\(n(end))\" y=\"\(n(y))\" width=\"\(n(fade))\" height=\"\(n(SVGChart.barHeight))\" fill=\"url(#open)\"/>\n"
                 let ax = end + fade + 2
-                s += "<path d=\"M\(n(ax)) \(n(y - 2)) L\(n(ax + 11)) \(n(y + SVGChart.barHeight / 2)) L\(n(ax)) \(n(y + SVGChart.barHeight + 2)) Z\" fill=\"\(SVGChart.bar)\" fill-opacity=\"0.55\"/>\n"
+                s += "<path d=\"M\(n(ax)) \(n(y - 2)) L\(n(ax + 11)) \(n(y + SVGChart.barHeight / 2)) L\(n(ax)) \(n(y + SVGChart.barHeight + 2)) Z\" fill=\"\(SVGChart.barColor)\" fill-opacity=\"0.55\"/>\n"
                 end = ax + 11
             }
             s += "<text x=\"\(n(end + 8))\" y=\"\(n(mid))\" font-size=\"12\" fill=\"\(SVGChart.ink)\">\(SVGChart.escape(ValueText.plain(bar.value)))</text>\n"
         }
 
-        if hasOpen || hasPale {
-            var notes: [String] = []
-            if hasOpen { notes.append("a bar that fades into an arrow has no upper bound (more than its figure)") }
-            if hasPale { notes.append("a pale, dashed part is the range the figure lies in") }
-            s += "<text x=\"\(n(left))\" y=\"\(n(height - 12))\" font-size=\"11\" font-style=\"italic\" fill=\"#52606d\">\(SVGChart.escape(SVGChart.capitalized(notes.joined(separator: "; ")) + "."))</text>\n"
+        for (i, note) in notes.enumerated() {
+            let y = axisY + 62 + Double(i) * 17
+            s += "<text x=\"20\" y=\"\(n(y))\" font-size=\"11\" font-style=\"italic\" fill=\"#52606d\">\(SVGChart.escape(note))</text>\n"
         }
         s += "</svg>\n"
         return s
@@ -126,8 +128,8 @@ struct SVGChart {
         return out
     }
 
-    static func capitalized(_ s: String) -> String {
-        guard let first = s.first else { return s }
-        return first.uppercased() + s.dropFirst()
+    /// At most 40 characters, so a long title cannot push the bars away.
+    static func short(_ s: String) -> String {
+        s.count > 40 ? String(s.prefix(39)) + "…" : s
     }
 }

@@ -28,14 +28,14 @@ struct Comparison {
                 noDifference = e.message
             }
         } else {
-            noDifference = "the dimensions differ (\(da.name), \(db.name))"
+            noDifference = "the dimensions differ: \(da.name) and \(db.name)"
         }
         let target = Comparison.unitsOf(qa.unit, appliedTo: qb.unit, context)
         if target != qb.unit, let converted = try? context.convert(b, to: target) {
             bInUnitsOfA = converted
         }
         for v in [bInUnitsOfA, ratio, difference].compactMap({ $0 }) {
-            for case .rate(let f) in v.lineage.items where !rates.contains(where: { $0 === f }) {
+            for case .rate(let f) in v.lineage.items where !rates.contains(f) {
                 rates.append(f)
             }
         }
@@ -63,18 +63,13 @@ struct Comparison {
 
     /// The TOUR's layout: a, b, ratio and difference lines, then one sentence.
     func display(_ context: CommandContext) -> String {
+        var lines: [(String, String)] = [("a", ValueText.plain(a))]
         var bLine = ValueText.plain(b)
-        if let converted = bInUnitsOfA {
-            var note = ValueText.plain(converted)
-            if !rates.isEmpty { note += " at " + rates.map(Comparison.rateText).joined(separator: " and ") }
-            bLine += "  (\(note))"
-        }
-        let lines: [(String, String)] = [
-            ("a", ValueText.plain(a)),
-            ("b", bLine),
-            ("ratio", ValueText.plain(ratio)),
-            ("difference", difference.map { ValueText.plain($0) } ?? "none: " + (noDifference ?? "")),
-        ]
+        if let converted = bInUnitsOfA { bLine += "  (\(ValueText.plain(converted)))" }
+        lines.append(("b", bLine))
+        if !rates.isEmpty { lines.append(("rates", rates.map(Comparison.rateText).joined(separator: "; "))) }
+        lines.append(("ratio", ValueText.plain(ratio)))
+        lines.append(("difference", difference.map { ValueText.plain($0) } ?? "none: " + (noDifference ?? "")))
         var out = lines.map { $0.0 + String(repeating: " ", count: 12 - $0.0.count) + $0.1 }.joined(separator: "\n")
         out += "\n" + Sentence(a: a, b: b, ratio: ratio, context: context).text
         return out
@@ -82,8 +77,8 @@ struct Comparison {
 
     /// `1.3557 USD/GBP (International Monetary Fund, 2022-01)`.
     static func rateText(_ f: Fact) -> String {
-        var where_ = f.source.publisher ?? f.source.title
-        if let on = f.on { where_ += ", \(on)" }
-        return ValueText.plain(f.value) + " (\(where_))"
+        var source = f.source.publisher ?? f.source.title
+        if let on = f.on { source += ", \(on)" }
+        return ValueText.plain(f.value) + " (\(source))"
     }
 }

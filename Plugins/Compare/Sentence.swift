@@ -15,19 +15,45 @@ struct Sentence {
         let pathB = context.path(of: b)
         let sameSubject = pathA != nil && pathA?.subject == pathB?.subject
         let bounded = q.bound != .exact
-        let nameA = describe(a, pathA, pronoun: false) + (bounded ? qualifier(a) : "")
+        let qualifierA = bounded ? qualifier(a) : ""
+        let nameA = describe(a, pathA, pronoun: false) + (qualifierA.isEmpty ? "" : qualifierA + ",")
         let nameB = describe(b, pathB, pronoun: sameSubject) + (bounded ? qualifier(b) : "")
-        let amount = Sentence.amount(q)
+        let plural = Sentence.isPlural(pathA?.property)
         let sentence: String
-        if q.unit.isNone {
-            sentence = "\(nameA) is \(amount) times \(nameB)"
+        if q.unit.isNone && q.isExact && q.nominal == 1 {
+            sentence = "\(nameA) \(plural ? "are" : "is") the same as \(nameB)"
+        } else if q.unit.isNone {
+            // Below 1, a share reads better than a fraction of "times".
+            if q.nominal < 1 && q.interval.high.value <= 1 {
+                sentence = "\(nameA) \(plural ? "are" : "is") \(Sentence.amount(q.scaled(by: 100))) % of \(nameB)"
+            } else {
+                sentence = "\(nameA) \(plural ? "are" : "is") \(Sentence.amount(q)) times \(nameB)"
+            }
         } else if let words = Sentence.timeWords(q) {
-            let verb = isMoney(a) ? "is worth" : "equals"
-            sentence = "\(nameA) \(verb) \(amount) \(words) of \(nameB)"
+            let verb = isMoney(a) ? (plural ? "are worth" : "is worth") : (plural ? "equal" : "equals")
+            sentence = "\(nameA) \(verb) \(Sentence.amount(q)) \(words)\(inYears(q)) of \(nameB)"
         } else {
-            sentence = "\(nameA) divided by \(nameB) is \(amount) \(q.unit.description)"
+            sentence = "\(nameA) divided by \(nameB) is \(Sentence.amount(q)) \(q.unit.description)"
         }
         return Sentence.capitalized(sentence) + "."
+    }
+
+    /// " (44 years)" after a long count of days or months.
+    func inYears(_ q: Quantity) -> String {
+        guard let atom = q.unit.factors.first?.atom, atom == "day" || atom == "month",
+              let yr = try? context.unit("yr"),
+              let years = try? context.convert(Value(.quantity(q)), to: yr), let y = years.quantity,
+              Swift.max(y.nominal, y.interval.low.value) >= 2 else { return "" }
+        return " (\(Sentence.amount(y)) years)"
+    }
+
+    /// "reserves", "borders", "killed": a property named in the plural
+    /// (the killed, the arrested are people).
+    static func isPlural(_ property: String?) -> Bool {
+        guard let last = property?.split(separator: "_").last else { return false }
+        if last.hasSuffix("ed") { return true }
+        guard last.hasSuffix("s") else { return false }
+        return !(last.hasSuffix("ss") || last.hasSuffix("us") || last.hasSuffix("is"))
     }
 
     /// Money, or money per something (USD/person): it "is worth" so many years.

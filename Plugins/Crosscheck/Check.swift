@@ -26,7 +26,7 @@ struct Check {
         self.article = article
         self.reference = reference
         (verdict, converted, reason) = Check.judge(article.tracedValue, reference.tracedValue, context)
-        for case .rate(let f) in converted?.lineage.items ?? [] where !rates.contains(where: { $0 === f }) {
+        for case .rate(let f) in converted?.lineage.items ?? [] where !rates.contains(f) {
             rates.append(f)
         }
     }

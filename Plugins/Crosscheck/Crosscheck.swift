@@ -32,7 +32,7 @@ public enum Crosscheck: SteppePlugin {
     )
 
     static func run(_ args: Arguments, _ context: CommandContext) throws -> CommandResult {
-        let scope = try Scope(args, context)
+        let scope = try Scope.from(args, context)
         var checks: [Check] = []
         for fact in context.facts where fact.source.isArticle && scope.includes(fact) {
             for other in context.facts(fact.subject, fact.property) where !other.source.isArticle {
@@ -52,14 +52,14 @@ public enum Crosscheck: SteppePlugin {
         let rows = checks.map { c -> [Value] in
             var reference = ValueText.plain(c.reference.value)
             if let converted = c.converted { reference += " (\(ValueText.plain(converted)))" }
-            return [c.row(context)[0], .text(c.article.property), .text(ValueText.plain(c.article.value)),
+            return [.text(c.article.subject), .text(c.article.property), .text(ValueText.plain(c.article.value)),
                     .text(reference), .text(c.reference.source.publisher ?? c.reference.source.title),
                     .text(c.verdict.rawValue)]
         }
         let table = Table(columns: ["subject", "property", "article", "reference", "source", "verdict"], rows: rows)
         var out = Renderer(format: .table, width: context.width).render(Value(.table(table)))
         var rates: [Fact] = []
-        for c in checks { for f in c.rates where !rates.contains(where: { $0 === f }) { rates.append(f) } }
+        for c in checks { for f in c.rates where !rates.contains(f) { rates.append(f) } }
         if !rates.isEmpty {
             out += "converted at " + rates.map { f in
                 ValueText.plain(f.value) + " (" + (f.source.publisher ?? f.source.title) + (f.on.map { ", \($0)" } ?? "") + ")"
@@ -77,35 +77,30 @@ struct Scope {
     var subject: String?
     var property: String?
 
-    init(_ args: Arguments, _ context: CommandContext) throws {
-        if let written = args.columns["property"] {
-            try self.init(text: written, context)
-            return
-        }
-        guard let v = args["property"] else { return }
+    /// The scope an argument asks for: `crosscheck protests.killed` is
+    /// evaluated, and the lineage of the value names what it was read as.
+    static func from(_ args: Arguments, _ context: CommandContext) throws -> Scope {
+        if let written = args.columns["property"] { return try parse(written, context) }
+        guard let v = args["property"] else { return Scope() }
+        if let path = context.path(of: v) { return Scope(subject: path.subject, property: path.property) }
         switch v.payload {
         case .entity(let e):
-            subject = e.id
+            return Scope(subject: e.id)
         case .text(let s):
-            try self.init(text: s, context)
+            return try parse(s, context)
         default:
-            guard let path = context.path(of: v) else {
-                throw CommandError("expected SUBJECT.PROPERTY, such as protests.killed, found \(v.kindName) with no source",
-                                   parameter: "property")
-            }
-            subject = path.subject
-            property = path.property
+            throw CommandError("expected SUBJECT.PROPERTY, such as protests.killed, found \(v.kindName) with no source",
+                               parameter: "property")
         }
     }
 
     /// "protests.killed" or "protests"; the subject may be an alias ("unrest.killed").
-    init(text: String, _ context: CommandContext) throws {
+    static func parse(_ text: String, _ context: CommandContext) throws -> Scope {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard (1...2).contains(parts.count), !parts.contains(where: \.isEmpty) else {
             throw CommandError("expected SUBJECT.PROPERTY, such as protests.killed, found '\(text)'", parameter: "property")
         }
-        subject = context.entity(parts[0])?.id ?? parts[0]
-        property = parts.count == 2 ? parts[1] : nil
+        return Scope(subject: context.entity(parts[0])?.id ?? parts[0], property: parts.count == 2 ? parts[1] : nil)
     }
 
     func includes(_ f: Fact) -> Bool {

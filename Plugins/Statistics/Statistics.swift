@@ -22,7 +22,10 @@ public enum Statistics: SteppePlugin {
             "stats protests.killed, protests.arrested, protests.officers_killed",
         ],
         parameters: [
-            Parameter("values", .column, variadic: true, summary: "a column of the incoming table, or quantities"),
+            // Optional: `TABLE | stats` takes the table's only column, or `value`.
+            // In a stage the arguments name columns; at the start of a
+            // statement (`stats a, b, c`) they are values.
+            Parameter("values", .columnOrValue, optional: true, variadic: true, summary: "a column of the incoming table, or quantities"),
         ],
         takesInput: true,
         run: run
@@ -64,18 +67,19 @@ public enum Statistics: SteppePlugin {
             guard let i = table.columns.count == 1 ? 0 : table.column(named: "value") else {
                 throw CommandError("which column? stats COL", notes: ["columns: " + table.columns.joined(separator: ", ")])
             }
-            cells = table.rows.enumerated().map { ("row \($0.offset + 1)", $0.element[i]) }
+            cells = table.rows.enumerated().map { ("row \($0.offset + 1) of \(table.columns[i])", $0.element[i]) }
         } else {
             throw CommandError("expected values: stats a, b, c, or a column as a stage: TABLE | stats COL")
         }
         return cells.filter { if case .empty = $0.1.payload { return false } else { return true } }
     }
 
-    /// The record as aligned lines, one field a line.
+    /// The record as aligned lines, one field a line; `none` where there are no values.
     static func display(_ record: Record) -> String {
         let width = record.fields.map { $0.name.count }.max() ?? 0
         return record.fields.map { field in
-            field.name + String(repeating: " ", count: width - field.name.count + 2) + ValueText.plain(field.value)
+            let text = ValueText.plain(field.value)
+            return field.name + String(repeating: " ", count: width - field.name.count + 2) + (text.isEmpty ? "none" : text)
         }.joined(separator: "\n")
     }
 }

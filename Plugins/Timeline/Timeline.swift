@@ -52,7 +52,19 @@ public enum Timeline: SteppePlugin {
         if rows.isEmpty, let subject {
             return CommandResult(Value(.table(table)), display: "no dated facts about \(subject)")
         }
-        return CommandResult(Value(.table(table)))
+        return CommandResult(Value(.table(table)), display: display(ordered, context))
+    }
+
+    /// The table with short names: subjects by id, sources by publisher
+    /// (the article as `article`), so a line fits a terminal.
+    static func display(_ events: [(date: CivilDate, fact: Fact)], _ context: CommandContext) -> String {
+        let rows = events.map { event -> [Value] in
+            let f = event.fact
+            let source = f.source.isArticle ? f.source.id : (f.source.publisher ?? f.source.title)
+            return [Value(.date(event.date)), .text(f.subject), .text(f.property), f.value, .text(source)]
+        }
+        let table = Table(columns: ["date", "subject", "property", "value", "source"], rows: rows)
+        return Renderer(format: .table, width: context.width).render(Value(.table(table)))
     }
 
     /// The subject to keep, from an entity or its id as text; nil for all.

@@ -5,6 +5,7 @@ struct CommandLineOptions {
     var command: String?
     var format: OutputFormat = .table
     var packs: [String] = []
+    var plugins: [String] = []
     var keepGoing = false
     var safe = false
     var noColor = false
@@ -41,6 +42,10 @@ struct CommandLineOptions {
             case "--load":
                 guard i < argv.count, !argv[i].hasPrefix("-") else { return nil }
                 o.packs.append(argv[i])
+                i += 1
+            case "--plugin":
+                guard i < argv.count, !argv[i].hasPrefix("-") else { return nil }
+                o.plugins.append(argv[i])
                 i += 1
             case "--keep-going": o.keepGoing = true
             case "--safe": o.safe = true

@@ -9,6 +9,22 @@ struct Launcher {
     let arguments: CommandLineOptions
     init(options: CommandLineOptions) { arguments = options }
 
+    /// `:plugin load FILE` (and `:plugin` alone: what is loaded).
+    static func pluginCommand(_ session: Session, _ argument: String) throws {
+        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        guard words.first == "load", words.count == 2 else {
+            throw CommandError(":plugin load FILE loads a command plugin; :plugins lists the loaded ones")
+        }
+        var path = words[1]
+        if path.count >= 2, path.hasPrefix("\""), path.hasSuffix("\"") { path = String(path.dropFirst().dropLast()) }
+        do {
+            let name = try PluginLoader.load(path, into: session)
+            session.output.write("loaded plugin \(name) from \(path)\n")
+        } catch {
+            throw CommandError(error.message)
+        }
+    }
+
     func run() -> Int32 {
         let output = OutputBuffer()
         defer { output.flush() }
@@ -25,6 +41,19 @@ struct Launcher {
         session.options.keepGoing = arguments.keepGoing
         session.options.color = stdoutIsTerminal && !arguments.noColor && FileIO.environment("NO_COLOR").map(\.isEmpty) ?? true
         Catalog.load(into: session)
+        session.extraCommands["plugin"] = (
+            help: ":plugin load FILE  load a command plugin from a shared library",
+            run: { session, argument in try Launcher.pluginCommand(session, argument) }
+        )
+        PluginLoader.loadFolder(into: session)
+        for path in arguments.plugins {
+            do {
+                try PluginLoader.load(path, into: session)
+            } catch {
+                output.writeError("steppe: error: \(error.message)\n")
+                return 1
+            }
+        }
         for pack in arguments.packs {
             do {
                 try session.loadPack(path: pack)

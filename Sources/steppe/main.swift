@@ -28,6 +28,9 @@ struct Steppe: ParsableCommand {
     @Option(name: .customLong("load"), help: ArgumentHelp("Load a fact pack first (repeatable).", valueName: "pack"))
     var packs: [String] = []
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a command plugin from a shared library (repeatable).", valueName: "file"))
+    var plugins: [String] = []
+
     @Flag(help: "In scripts, go on past a failing statement.")
     var keepGoing = false
 
@@ -43,7 +46,7 @@ struct Steppe: ParsableCommand {
     /// What the rest of steppe needs from the command line.
     var options: CommandLineOptions {
         CommandLineOptions(command: command, format: OutputFormat(rawValue: format) ?? .table, packs: packs,
-                           keepGoing: keepGoing, safe: safe, noColor: noColor, files: files)
+                           plugins: plugins, keepGoing: keepGoing, safe: safe, noColor: noColor, files: files)
     }
 
     mutating func validate() throws {

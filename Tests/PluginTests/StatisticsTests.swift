@@ -67,7 +67,7 @@ import SteppeCore
         #expect(max.interval == Interval(low: .open(5), high: .open(.infinity)))
     }
 
-    @Test(.disabled("needs `bind` to evaluate column parameters outside a stage (see the plugin report)"))
+    @Test
     func summarisesAListOfExpressions() throws {
         let s = try session()
         #expect(eval("(stats protests.killed, protests.arrested, protests.officers_killed).sum", in: s) == "> 5,238 people")

@@ -187,7 +187,7 @@ extension Session {
         if input != nil && !command.takesInput {
             throw EvalError("\(name) cannot be a pipeline stage", nameRange, notes: ["usage: \(command.usage)"])
         }
-        var bound = try bind(command, args, nameRange: nameRange, env)
+        var bound = try bind(command, args, nameRange: nameRange, env, asStage: input != nil)
         bound.input = input
         return try invoke(command, bound, nameRange: nameRange, range: range)
     }
@@ -204,7 +204,7 @@ extension Session {
         }
     }
 
-    func bind(_ command: Command, _ args: [Argument], nameRange: SourceRange, _ env: Env) throws -> Arguments {
+    func bind(_ command: Command, _ args: [Argument], nameRange: SourceRange, _ env: Env, asStage: Bool = false) throws -> Arguments {
         var result = Arguments()
         let positional = command.parameters.filter { $0.introducer == .positional }
         // Inside brackets, `compare(a, b)` fills the word parameters in order too.
@@ -230,7 +230,10 @@ extension Session {
             }
             result.ranges[param.name] = result.ranges[param.name].map { $0.joined(a.range) } ?? a.range
             switch param.kind {
-            case .column:
+            case .expression, .columnOrValue where !asStage:
+                let v = try evaluate(a.value, env)
+                if param.variadic { variadic.append(v) } else { result.values[param.name] = v }
+            case .column, .columnOrValue:
                 guard case .name(let column, _) = a.value else {
                     throw EvalError("\(command.name): expected a column name for \(param.name)", a.range)
                 }
@@ -241,9 +244,6 @@ extension Session {
                     throw EvalError("\(command.name): expected a text for \(param.name), found \(v.kindName)", a.range)
                 }
                 result.values[param.name] = v
-            case .expression:
-                let v = try evaluate(a.value, env)
-                if param.variadic { variadic.append(v) } else { result.values[param.name] = v }
             }
         }
         if let p = command.parameters.first(where: { $0.variadic }), !variadic.isEmpty {

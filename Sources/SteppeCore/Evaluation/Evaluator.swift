@@ -231,7 +231,7 @@ extension Session {
 
     /// A property of an entity, or one of its own fields (`id`, `name`, `kind`, `aliases`).
     func entityMember(_ e: Entity, _ field: String, range: SourceRange) throws -> Value {
-        if store.hasProperty(subject: e.id, property: field) || assumptions["\(e.id).\(field)"] != nil {
+        if store.hasProperty(subject: e.id, property: field) || (!assumptions.isEmpty && assumptions["\(e.id).\(field)"] != nil) {
             return try propertyValue(subject: e.id, property: field, range: range)
         }
         switch field {
@@ -246,8 +246,7 @@ extension Session {
     /// SUBJECT.PROPERTY from the most preferred source: a session `set`, then
     /// the article, then the latest pack; a rule when no fact states it.
     func propertyValue(subject: String, property: String, range: SourceRange) throws -> Value {
-        let key = "\(subject).\(property)"
-        if let a = assumptions[key] {
+        if !assumptions.isEmpty, let a = assumptions["\(subject).\(property)"] {
             var v = a.value
             v.lineage = Lineage([.assumption(subject: subject, property: property, value: ValueText.plain(a.value), place: a.place)])
             return v
@@ -262,7 +261,7 @@ extension Session {
             }
             return Value(.list(values), lineage: lineage)
         }
-        if let rule = store.rules[key] { return try evaluateRule(rule, range: range) }
+        if let rule = store.rules["\(subject).\(property)"] { return try evaluateRule(rule, range: range) }
         let known = store.properties(of: subject)
         let name = store.entity(subject)?.id ?? subject
         var notes = suggestions(property, among: known)

@@ -15,8 +15,11 @@ public struct Fact: Sendable, Equatable {
     public let claimant: String?
     /// The pack it came from (load order: later packs are preferred).
     public let pack: Int
-    /// Where the `fact` statement is, for `why`.
-    public let origin: String
+    /// The pack file and line of the `fact` statement.
+    public let file: String
+    public let line: Int
+    /// Where the `fact` statement is: `file:line`.
+    public var origin: String { "\(file):\(line)" }
 
     public static func == (a: Fact, b: Fact) -> Bool { a.id == b.id }
 

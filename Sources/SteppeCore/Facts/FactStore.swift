@@ -154,7 +154,7 @@ public final class FactStore {
                     source: sourceList[Int(r.source)], at: text(r.at), quote: text(r.quote),
                     on: CivilDate(packed: r.on), topic: text(r.topic),
                     claimant: r.claimant == FactRecord.none ? nil : names[r.claimant], pack: Int(r.pack),
-                    origin: "\(packs[Int(r.pack)]):\(r.line)")
+                    file: packs[Int(r.pack)], line: Int(r.line))
     }
 
     /// Every fact, in load order.

@@ -8,6 +8,12 @@ public struct Parser {
     /// Nesting of brackets and expressions; deep input is refused, not a crash.
     var depth = 0
     static let maxDepth = 200
+    /// How deeply the nodes of the expression just parsed nest. A chain such
+    /// as `1 + 1 + … + 1` nests without nesting the parser; a syntax tree
+    /// deeper than this is refused, since evaluating it and even freeing it
+    /// recurse once per level.
+    var height = 0
+    static let maxHeight = 500
 
     /// Words that end an expression or introduce something, so they are never
     /// taken as a unit after a number.
@@ -91,8 +97,17 @@ public struct Parser {
 
     mutating func enter() throws(Diagnostic) {
         depth += 1
-        if depth > Parser.maxDepth {
+        if depth > Parser.maxDepth || !StackGuard.hasRoom() {
             throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)")
+        }
+    }
+
+    /// Records the height of the expression just built (see `height`).
+    mutating func grow(_ h: Int) throws(Diagnostic) {
+        height = h
+        if h > Parser.maxHeight {
+            throw error("expression nested too deeply (more than \(Parser.maxHeight) operations inside one another)",
+                        notes: ["split it into parts with let"])
         }
     }
 
@@ -242,8 +257,13 @@ public struct Parser {
     mutating func pipeline() throws(Diagnostic) -> Expr {
         let head = try commandOrExpression()
         guard current.isSymbol(.pipe) else { return head }
+        var h = height
         var stages: [Stage] = []
-        while match(.pipe) { stages.append(try stage()) }
+        while match(.pipe) {
+            stages.append(try stage())
+            h = max(h, height)
+        }
+        try grow(h + 1)
         return .pipeline(head, stages, head.range.joined(previous.range))
     }
 
@@ -252,6 +272,7 @@ public struct Parser {
         if let name = current.name, !Parser.reservedStart.contains(name), startsArgument(peek()), !peek().isSymbol(.lparen) {
             let nameToken = advance()
             let args = try arguments(allowPipeline: false)
+            try grow(height + 1)
             return .command(name, args, nameRange: nameToken.range, nameToken.range.joined(previous.range))
         }
         return try expression()
@@ -276,18 +297,22 @@ public struct Parser {
         switch word {
         case "where":
             let cond = try expression()
+            // `height` is the condition's.
             return .whereStage(cond, start.range.joined(cond.range))
         case "select":
             var items: [SelectItem] = []
+            var h = 1
             repeat {
                 let (name, range) = try expectName("a column name")
                 if match(.colon) {
                     let e = try expression()
+                    h = max(h, height)
                     items.append(SelectItem(name: name, expr: e, range: range.joined(e.range)))
                 } else {
                     items.append(SelectItem(name: name, expr: .name(name, range), range: range))
                 }
             } while match(.comma)
+            height = h
             return .select(items, start.range.joined(previous.range))
         case "sort":
             let key = try expression()
@@ -300,10 +325,13 @@ public struct Parser {
         case "group":
             guard matchName("by") else { throw error("expected 'by' after 'group'") }
             let (column, range) = try expectName("a column name after 'group by'")
+            height = 1
             return .groupBy(column, start.range.joined(range))
         case "count" where !startsArgument(current):
+            height = 1
             return .count(start.range)
         default:
+            height = 0
             var args: [Argument] = []
             if current.isSymbol(.lparen) {
                 let open = advance()
@@ -312,6 +340,7 @@ public struct Parser {
             } else if startsArgument(current) {
                 args = try arguments(allowPipeline: false)
             }
+            try grow(height + 1)
             return .call(word, args, nameRange: start.range, start.range.joined(previous.range))
         }
     }
@@ -320,6 +349,8 @@ public struct Parser {
     mutating func arguments(allowPipeline: Bool) throws(Diagnostic) -> [Argument] {
         var args: [Argument] = []
         var label: String? = nil
+        var h = 0
+        defer { height = h }
         while true {
             let start = current
             var name = label
@@ -328,6 +359,7 @@ public struct Parser {
                 index += 2
             }
             let value = allowPipeline ? try pipeline() : try expression()
+            h = max(h, height)
             args.append(Argument(label: name, value: value, range: start.range.joined(value.range)))
             if match(.comma) { label = nil; continue }
             if let word = current.name, word == "vs" || word == "by" {
@@ -358,7 +390,9 @@ public struct Parser {
         var left = try andExpr()
         while current.isName("or") {
             let op = advance()
+            let h = height
             let right = try andExpr()
+            try grow(max(h, height) + 1)
             left = .binary(.or, left, right, opRange: op.range, left.range.joined(right.range))
         }
         return left
@@ -369,7 +403,9 @@ public struct Parser {
         var left = try notExpr()
         while current.isName("and") {
             let op = advance()
+            let h = height
             let right = try notExpr()
+            try grow(max(h, height) + 1)
             left = .binary(.and, left, right, opRange: op.range, left.range.joined(right.range))
         }
         return left
@@ -382,6 +418,7 @@ public struct Parser {
             try enter()
             defer { depth -= 1 }
             let operand = try notExpr()
+            try grow(height + 1)
             return .not(operand, op.range.joined(operand.range))
         }
         return try comparison()
@@ -398,7 +435,9 @@ public struct Parser {
             return left
         }
         let opToken = advance()
+        let h = height
         let right = try conversion()
+        try grow(max(h, height) + 1)
         if ops.contains(where: { current.isSymbol($0.0) }) {
             throw error("comparisons do not chain", notes: ["join two comparisons with 'and'"])
         }
@@ -412,6 +451,7 @@ public struct Parser {
             if case .text = peek().kind { break }
             index += 1
             guard let unit = try unitExpr(required: true) else { throw error("expected a unit after 'to'") }
+            try grow(height + 1)
             value = .convert(value, unit, value.range.joined(unit.range))
         }
         return value
@@ -422,7 +462,9 @@ public struct Parser {
         var left = try multiplicative()
         while current.isSymbol(.plus) || current.isSymbol(.minus) {
             let opToken = advance()
+            let h = height
             let right = try multiplicative()
+            try grow(max(h, height) + 1)
             left = .binary(opToken.isSymbol(.plus) ? .add : .sub, left, right, opRange: opToken.range, left.range.joined(right.range))
         }
         return left
@@ -433,7 +475,9 @@ public struct Parser {
         var left = try unary()
         while current.isSymbol(.star) || current.isSymbol(.slash) {
             let opToken = advance()
+            let h = height
             let right = try unary()
+            try grow(max(h, height) + 1)
             left = .binary(opToken.isSymbol(.star) ? .mul : .div, left, right, opRange: opToken.range, left.range.joined(right.range))
         }
         return left
@@ -446,6 +490,7 @@ public struct Parser {
             try enter()
             defer { depth -= 1 }
             let operand = try unary()
+            try grow(height + 1)
             return .negate(operand, op.range.joined(operand.range))
         }
         return try power()
@@ -456,7 +501,12 @@ public struct Parser {
         let base = try postfix()
         guard current.isSymbol(.caret) else { return base }
         let op = advance()
+        let h = height
+        // `2^2^2…` nests to the right: the parser recurses for each '^'.
+        try enter()
+        defer { depth -= 1 }
         let exponent = try unary()
+        try grow(max(h, height) + 1)
         return .binary(.pow, base, exponent, opRange: op.range, base.range.joined(exponent.range))
     }
 
@@ -467,6 +517,7 @@ public struct Parser {
             if current.isSymbol(.dot) {
                 index += 1
                 let (field, range) = try expectName("a property or field name after '.'")
+                try grow(height + 1)
                 value = .member(value, field, range)
             } else {
                 return value
@@ -478,6 +529,7 @@ public struct Parser {
     ///          | '(' pipeline ')' | '[' list ']' | '{' fields '}'
     mutating func primary() throws(Diagnostic) -> Expr {
         let token = current
+        height = 1
         switch token.kind {
         case .number(let x):
             index += 1
@@ -502,8 +554,10 @@ public struct Parser {
                 try enter()
                 defer { depth -= 1 }
                 var args: [Argument] = []
+                height = 0
                 if !current.isSymbol(.rparen) { args = try arguments(allowPipeline: true) }
                 try close(.rparen, opener: open)
+                try grow(height + 1)
                 return .call(n, args, nameRange: token.range, token.range.joined(previous.range))
             }
             return .name(n, token.range)
@@ -519,19 +573,23 @@ public struct Parser {
             try enter()
             defer { depth -= 1 }
             var items: [Expr] = []
+            var h = 0
             if !current.isSymbol(.rbracket) {
                 repeat {
                     if current.isSymbol(.rbracket) { break }
                     items.append(try pipeline())
+                    h = max(h, height)
                 } while match(.comma)
             }
             try close(.rbracket, opener: token)
+            try grow(h + 1)
             return .list(items, token.range.joined(previous.range))
         case .symbol(.lbrace):
             index += 1
             try enter()
             defer { depth -= 1 }
             var fields: [(String, Expr)] = []
+            var h = 0
             if !current.isSymbol(.rbrace) {
                 repeat {
                     if current.isSymbol(.rbrace) { break }
@@ -539,9 +597,11 @@ public struct Parser {
                     if case .text(let s) = current.kind { key = s; index += 1 } else { key = try expectName("a field name").0 }
                     _ = try expect(.colon, "after the field name")
                     fields.append((key, try pipeline()))
+                    h = max(h, height)
                 } while match(.comma)
             }
             try close(.rbrace, opener: token)
+            try grow(h + 1)
             return .record(fields, token.range.joined(previous.range))
         case .end:
             throw error("expected a value, found end of input")

@@ -8,6 +8,9 @@ public struct Parameter: Sendable {
         case column
         /// A text: `to "chart.svg"`.
         case text
+        /// A column of the incoming table when the command is a stage
+        /// (`| stats value`); any value otherwise (`stats a, b, c`).
+        case columnOrValue
     }
 
     public var name: String

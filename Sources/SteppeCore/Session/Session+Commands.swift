@@ -74,7 +74,11 @@ extension Session {
             }
         default:
             if let extra = extraCommands[name] {
-                try extra.run(self, arg)
+                do {
+                    try extra.run(self, arg)
+                } catch let e as CommandError {
+                    throw EvalError(e.message, range, notes: e.notes)
+                }
                 return
             }
             let names = Session.sessionCommands.map(\.name) + Array(extraCommands.keys) + ["q"]

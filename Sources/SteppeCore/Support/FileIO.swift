@@ -10,37 +10,105 @@ public enum FileIO {
         public var message: String
     }
 
-    /// The whole file as bytes. Refuses folders and reports errno in words.
-    public static func read(path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw Failure(message: "cannot open '\(path)': \(errorText())") }
+    /// The most that `read` and `readAll` take in: more is refused, not
+    /// read until memory runs out.
+    public static let maxBytes = 1 << 30
+
+    /// The whole file as bytes. Only a regular file is read: a folder, a
+    /// device (`/dev/zero` never ends, `/dev/tty` waits for typing), a FIFO
+    /// (opening one waits for a writer) or a socket is refused with a clear
+    /// message. With `allowStreams` a FIFO or a device is read to its end
+    /// (`steppe <(…)` names a pipe), up to `maxBytes`.
+    public static func read(path: String, allowStreams: Bool = false) throws(Failure) -> [UInt8] {
+        guard !path.isEmpty else { throw Failure(message: "cannot open '': no file name given") }
+        guard !path.utf8.contains(0) else { throw Failure(message: "cannot open '\(shown(path))': a file name cannot hold a NUL byte") }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer, and a
+        // special file such as /proc/kmsg must not block the read.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(message: "cannot open '\(shown(path))': \(errorText())") }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Failure(message: "cannot read '\(path)': \(errorText())") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw Failure(message: "'\(path)' is a folder, not a file") }
-        return try readAll(fd: fd, name: path, sizeHint: Int(st.st_size))
+        guard fstat(fd, &st) == 0 else { throw Failure(message: "cannot read '\(shown(path))': \(errorText())") }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { throw Failure(message: "'\(shown(path))' is a folder, not a file") }
+        if type != S_IFREG {
+            let what: String
+            switch type {
+            case S_IFCHR: what = "a device"
+            case S_IFBLK: what = "a block device"
+            case S_IFIFO: what = "a pipe (FIFO)"
+            case S_IFSOCK: what = "a socket"
+            default: what = "not a regular file"
+            }
+            guard allowStreams, type == S_IFCHR || type == S_IFIFO else {
+                throw Failure(message: "'\(shown(path))' is \(what), not a file")
+            }
+            // Read a stream blocking, as stdin is read.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            return try readAll(fd: fd, name: shown(path))
+        }
+        if Int(st.st_size) > maxBytes {
+            throw Failure(message: "'\(shown(path))' is too large (\(Int(st.st_size) >> 20) MiB; at most \(maxBytes >> 20) MiB is read)")
+        }
+        return try readAll(fd: fd, name: shown(path), sizeHint: Int(st.st_size))
     }
 
-    /// Reads a descriptor to its end (stdin when piped).
+    /// A path as messages show it: control characters escaped, so a name
+    /// with a newline or an escape sequence cannot garble the terminal.
+    static func shown(_ path: String) -> String {
+        var out = ""
+        for u in path.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F {
+                out += "\\u{" + String(u.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Reads a descriptor to its end (stdin when piped), up to `maxBytes`.
     public static func readAll(fd: Int32, name: String, sizeHint: Int = 0) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(max(sizeHint, 4096))
+        result.reserveCapacity(min(max(sizeHint + 1, 4096), maxBytes + 1))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    throw Failure(message: "cannot read '\(name)': it has nothing to read now (a special file?)")
+                }
                 throw Failure(message: "cannot read '\(name)': \(errorText())")
             }
             if n == 0 { return result }
+            if result.count + n > maxBytes {
+                throw Failure(message: "'\(name)' is too large (more than \(maxBytes >> 20) MiB)")
+            }
             result.append(contentsOf: chunk[0..<n])
         }
     }
 
+    /// Writes a file whole, or not at all: the text goes to a temporary file
+    /// beside it, which then replaces it by rename, so a failed write (a full
+    /// disk) never leaves half a file. Refuses a folder, a device or a FIFO
+    /// (writing to one would wait for a reader).
     public static func write(path: String, text: String) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(message: "cannot write '\(path)': \(errorText())") }
-        defer { close(fd) }
+        guard !path.isEmpty else { throw Failure(message: "cannot write '': no file name given") }
+        guard !path.utf8.contains(0) else { throw Failure(message: "cannot write '\(shown(path))': a file name cannot hold a NUL byte") }
+        var st = stat()
+        if stat(path, &st) == 0 {
+            let type = st.st_mode & S_IFMT
+            if type == S_IFDIR { throw Failure(message: "cannot write '\(shown(path))': it is a folder") }
+            if type != S_IFREG { throw Failure(message: "cannot write '\(shown(path))': it is not a regular file") }
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(message: "cannot write '\(shown(path))': \(errorText())") }
+        var ok = false
+        defer {
+            if !ok { unlink(temporary) }
+        }
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -50,10 +118,15 @@ public enum FileIO {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(message: "cannot write '\(path)': \(errorText())")
+                let message = "cannot write '\(shown(path))': \(errorText())"
+                close(fd)
+                throw Failure(message: message)
             }
             offset += n
         }
+        if close(fd) != 0 { throw Failure(message: "cannot write '\(shown(path))': \(errorText())") }
+        guard rename(temporary, path) == 0 else { throw Failure(message: "cannot write '\(shown(path))': \(errorText())") }
+        ok = true
     }
 
     /// Writes straight to stderr (for messages before a session exists).
@@ -68,6 +141,20 @@ public enum FileIO {
     }
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// The names in a folder (without `.` and `..`); empty when it cannot be read.
+    public static func list(_ folder: String) -> [String] {
+        guard let handle = opendir(folder) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
 
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 

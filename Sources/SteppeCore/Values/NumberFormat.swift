@@ -79,15 +79,15 @@ public enum NumberFormat: Sendable {
 
     /// Inserts "," between groups of three integer digits when asked to.
     fileprivate static func group(_ integerDigits: String, _ grouping: Bool) -> String {
-        guard grouping, integerDigits.count > 3 else { return integerDigits }
-        var result = ""
-        for (i, c) in integerDigits.enumerated() {
-            if i > 0 && (integerDigits.count - i) % 3 == 0 {
-                result.append(",")
-            }
+        let digits = integerDigits.utf8
+        guard grouping, digits.count > 3 else { return integerDigits }
+        var result: [UInt8] = []
+        result.reserveCapacity(digits.count + digits.count / 3)
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { result.append(UInt8(ascii: ",")) }
             result.append(c)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Keeps deep recursion (nested expressions, `def` recursion, rules that call
+/// rules, values nested in values) from overflowing the thread's stack: the
+/// recursive routines ask `hasRoom()` and report an error instead of
+/// crashing. A fixed depth limit cannot do this alone, since the size of a
+/// frame differs between debug and release builds, and threads have stacks of
+/// different sizes.
+public enum StackGuard {
+    /// The lowest usable stack address of this thread, found once per thread
+    /// (finding it reads /proc/self/maps on the main thread) and kept in a
+    /// thread-specific slot.
+    private static let key: pthread_key_t? = {
+        var k = pthread_key_t()
+        return pthread_key_create(&k, nil) == 0 ? k : nil
+    }()
+
+    /// Whether at least `reserve` bytes (by default an eighth of the stack,
+    /// from 128 KiB to 1 MiB) are left below the caller's frame.
+    @inline(__always)
+    public static func hasRoom() -> Bool {
+        guard let limit = limit() else { return true }
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        return here > limit
+    }
+
+    /// The address below which no more frames should go; nil when unknown.
+    static func limit() -> UInt? {
+        guard let key else { return nil }
+        if let stored = pthread_getspecific(key) {
+            let value = UInt(bitPattern: stored)
+            return value == 1 ? nil : value
+        }
+        let found = findLimit()
+        pthread_setspecific(key, UnsafeRawPointer(bitPattern: found ?? 1))
+        return found
+    }
+
+    private static func findLimit() -> UInt? {
+        // pthread_getattr_np is a GNU extension the Glibc module leaves out.
+        typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+        guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }
+        let getattr = unsafeBitCast(symbol, to: GetAttr.self)
+        var attr = pthread_attr_t()
+        guard getattr(pthread_self(), &attr) == 0 else { return nil }
+        defer { pthread_attr_destroy(&attr) }
+        var address: UnsafeMutableRawPointer?
+        var size = 0
+        guard pthread_attr_getstack(&attr, &address, &size) == 0, let address, size > 0 else { return nil }
+        let low = UInt(bitPattern: address)
+        let high = low + UInt(size)
+        // Never trust more than 64 MiB (the main thread's size may come from
+        // an "unlimited" RLIMIT_STACK).
+        let bottom = max(low, high - min(UInt(size), 64 << 20))
+        let reserve = min(max((high - bottom) / 8, 128 << 10), 1 << 20)
+        return bottom + reserve
+    }
+}
