@@ -231,7 +231,12 @@ extension Session {
 
     /// A property of an entity, or one of its own fields (`id`, `name`, `kind`, `aliases`).
     func entityMember(_ e: Entity, _ field: String, range: SourceRange) throws -> Value {
-        if store.hasProperty(subject: e.id, property: field) || (!assumptions.isEmpty && assumptions["\(e.id).\(field)"] != nil) {
+        switch field {
+        case "id", "name", "kind", "aliases":
+            if store.hasProperty(subject: e.id, property: field) || (!assumptions.isEmpty && assumptions["\(e.id).\(field)"] != nil) {
+                return try propertyValue(subject: e.id, property: field, range: range)
+            }
+        default:
             return try propertyValue(subject: e.id, property: field, range: range)
         }
         switch field {

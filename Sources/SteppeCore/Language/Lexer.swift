@@ -42,7 +42,10 @@ public struct Lexer {
                 let continues = lexer.depth > 0 || (tokens.last.map(Lexer.continuesLine) ?? true)
                 if !continues, tokens.last.map({ $0.kind != .newline }) ?? false {
                     if oneStatement {
-                        tokens.append(Token(kind: .end, range: SourceRange(start, start), spaced: true))
+                        // The line break ends the statement; `.end` after it
+                        // stops the parser without saying the text ended.
+                        tokens.append(Token(kind: .newline, range: SourceRange(start, start + 1), spaced: spacedBefore))
+                        tokens.append(Token(kind: .end, range: SourceRange(start + 1, start + 1), spaced: true))
                         return (tokens, lexer.pos)
                     }
                     tokens.append(Token(kind: .newline, range: SourceRange(start, start + 1), spaced: spacedBefore))
@@ -51,7 +54,8 @@ public struct Lexer {
             }
             if oneStatement && b == UInt8(ascii: ";") && lexer.depth == 0 {
                 lexer.pos += 1
-                tokens.append(Token(kind: .end, range: SourceRange(start, start), spaced: true))
+                tokens.append(Token(kind: .symbol(.semicolon), range: SourceRange(start, start + 1), spaced: spacedBefore))
+                tokens.append(Token(kind: .end, range: SourceRange(start + 1, start + 1), spaced: true))
                 return (tokens, lexer.pos)
             }
             if b == UInt8(ascii: ":") && lexer.depth == 0 && lexer.atStatementStart(tokens) {

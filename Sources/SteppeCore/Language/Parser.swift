@@ -30,11 +30,19 @@ public struct Parser {
         self.tokens = tokens
     }
 
-    /// Parses a whole script; the first syntax error stops it.
+    /// Parses a whole script; the first syntax error stops it. Tokens are
+    /// made a statement at a time, so a long script never holds them all.
     public static func parse(_ file: SourceFile) throws(Diagnostic) -> Script {
-        let tokens = try Lexer.tokenize(file)
-        var parser = Parser(file: file, tokens: tokens)
-        return Script(file: file, statements: try parser.script())
+        var statements: [Statement] = []
+        var offset = 0
+        while offset < file.bytes.count {
+            let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset)
+            var parser = Parser(file: file, tokens: tokens)
+            statements += try parser.script()
+            guard end > offset else { break }
+            offset = end
+        }
+        return Script(file: file, statements: statements)
     }
 
     // MARK: - Helpers

@@ -18,7 +18,7 @@ public enum NumberFormat: Sendable {
         let magnitude = x.magnitude
         let sign = x < 0 ? "-" : ""
         if magnitude < 1e12 && x == x.rounded(.towardZero) {
-            return sign + group(String(Int(magnitude)), grouping)
+            return integer(Int(x), grouping: grouping)
         }
         var digits = DecimalDigits(magnitude)
         if digits.digits.count > 6 {
@@ -78,6 +78,24 @@ public enum NumberFormat: Sendable {
     }
 
     /// Inserts "," between groups of three integer digits when asked to.
+    /// An integer with thousands separators, written straight into bytes
+    /// (the commonest figure in a table).
+    static func integer(_ n: Int, grouping: Bool) -> String {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var m = n.magnitude
+        var count = 0
+        repeat {
+            if grouping && count > 0 && count % 3 == 0 { digits.append(UInt8(ascii: ",")) }
+            digits.append(UInt8(48 + m % 10))
+            m /= 10
+            count += 1
+        } while m > 0
+        if n < 0 { digits.append(UInt8(ascii: "-")) }
+        digits.reverse()
+        return String(decoding: digits, as: UTF8.self)
+    }
+
     fileprivate static func group(_ integerDigits: String, _ grouping: Bool) -> String {
         let digits = integerDigits.utf8
         guard grouping, digits.count > 3 else { return integerDigits }
