@@ -14,7 +14,7 @@ enum PluginLoader {
 
     typealias VersionFunction = @convention(c) () -> Int32
     typealias CompilerFunction = @convention(c) () -> UnsafePointer<CChar>
-    typealias EntryFunction = @convention(c) () -> UnsafeMutableRawPointer
+    typealias EntryFunction = @convention(c) () -> UnsafeMutableRawPointer?
 
     /// Loads the plugin at `path` into `session`; returns its name.
     @discardableResult
@@ -50,8 +50,12 @@ enum PluginLoader {
             dlclose(handle)
             throw Refusal(message: "'\(path)' was built by Swift \(built); this steppe was built by Swift \(PluginABI.hostCompilerVersion), and Swift has no stable ABI on Linux: rebuild the plugin with the same compiler")
         }
+        guard let pointer = entry() else {
+            dlclose(handle)
+            throw Refusal(message: "'\(path)' is not a steppe plugin: its steppe_plugin_entry gave nothing")
+        }
         // From here the library stays loaded: its code backs the commands.
-        let plugin = PluginABI.plugin(from: entry())
+        let plugin = PluginABI.plugin(from: pointer)
         do {
             try session.load(plugin: plugin, origin: path)
         } catch {

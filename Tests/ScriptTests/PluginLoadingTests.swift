@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Plugins loaded from shared libraries at run time (`--plugin`, `:plugin
+/// load`, the plugins folder), and every way a file is refused.
+@Suite struct PluginLoadingTests {
+    /// libExamplePlugin.so, built by `swift build` beside the binary.
+    static let example: URL = Run.binary.deletingLastPathComponent().appendingPathComponent("libExamplePlugin.so")
+
+    static var exampleBuilt: Bool { FileManager.default.fileExists(atPath: example.path) }
+
+    func folder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-plugins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A shared library made with the C compiler, exporting what a plugin
+    /// exports but with the versions given: it must be refused before any
+    /// Swift code in it runs.
+    func fakePlugin(api: Int32, compiler: String, entry: Bool = true) throws -> URL {
+        let dir = try folder()
+        let source = dir.appendingPathComponent("fake.c")
+        var text = """
+        int steppe_plugin_api_version(void) { return \(api); }
+        const char *steppe_plugin_compiler_version(void) { return "\(compiler)"; }
+        """
+        if entry { text += "\nvoid *steppe_plugin_entry(void) { return 0; }\n" }
+        try text.write(to: source, atomically: true, encoding: .utf8)
+        let library = dir.appendingPathComponent("libfake.so")
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-shared", "-fPIC", "-o", library.path, source.path]
+        try cc.run()
+        cc.waitUntilExit()
+        #expect(cc.terminationStatus == 0)
+        return library
+    }
+
+    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    func loadsTheExamplePluginFromTheCommandLine() throws {
+        let r = try Run.steppe(["--plugin", Self.example.path, "-c", "per_person kazakhstan.oil_reserves; :plugins"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("1,564 bbl/person\n"))
+        #expect(r.stdout.contains("Example     1.0.0    \(Self.example.path)  per_person, share"))
+        #expect(r.stdout.contains("Statistics  1.0.0    built in"))
+    }
+
+    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    func loadsAtRunTimeFromAScriptAndHelpKnowsIt() throws {
+        let r = try Run.steppe(["-c", ":plugin load \(Self.example.path)\nshare protests.officers_killed, protests.killed\n:help share"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("loaded plugin Example from"))
+        #expect(r.stdout.contains("< 5.778 %"))
+        #expect(r.stdout.contains("share PART, WHOLE"))
+    }
+
+    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    func loadsThePluginsFolderAtStart() throws {
+        let data = try folder()
+        let plugins = data.appendingPathComponent("steppe/plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.example, to: plugins.appendingPathComponent("libExamplePlugin.so"))
+        let r = try Run.steppe(["-c", "per_person kazakhstan.oil_reserves"], environment: ["XDG_DATA_HOME": data.path])
+        #expect(r.stdout == "1,564 bbl/person\n", "\(r.stderr)")
+        let safe = try Run.steppe(["--safe", "-c", "1"], environment: ["XDG_DATA_HOME": data.path])
+        #expect(safe.stdout == "1\n")
+        #expect(safe.stderr.contains("--safe: not loading"))
+    }
+
+    @Test func refusesAFileThatIsNotAPlugin() throws {
+        let dir = try folder()
+        let text = dir.appendingPathComponent("notes.so")
+        try "not a library".write(to: text, atomically: true, encoding: .utf8)
+        let r = try Run.steppe(["--plugin", text.path, "-c", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("'\(text.path)' is not a steppe plugin"))
+        let noEntry = try fakePlugin(api: 1, compiler: "6.3.1", entry: false)
+        let r2 = try Run.steppe(["--plugin", noEntry.path, "-c", "1"])
+        #expect(r2.stderr.contains("exports no steppe_plugin_entry"))
+    }
+
+    @Test func refusesAMissingFileAndAFolder() throws {
+        let r = try Run.steppe(["--plugin", "/no/such/plugin.so", "-c", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot open plugin '/no/such/plugin.so'"))
+        let dir = try folder()
+        let r2 = try Run.steppe(["--plugin", dir.path, "-c", "1"])
+        #expect(r2.stderr.contains("is a folder"))
+    }
+
+    @Test func refusesAnotherAPIVersionNamingBoth() throws {
+        let fake = try fakePlugin(api: 99, compiler: "6.3.1")
+        let r = try Run.steppe(["--plugin", fake.path, "-c", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("'\(fake.path)' was built for steppe plugin API 99; this steppe has API 1"))
+    }
+
+    @Test func refusesAnotherCompilerNamingBoth() throws {
+        let fake = try fakePlugin(api: 1, compiler: "5.9")
+        let r = try Run.steppe(["--plugin", fake.path, "-c", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("was built by Swift 5.9; this steppe was built by Swift"))
+        #expect(r.stderr.contains("no stable ABI on Linux"))
+    }
+
+    @Test func aRefusalAtThePromptOrInAScriptLeavesTheSessionGoing() throws {
+        let r = try Run.steppe(["--keep-going", "-c", ":plugin load /no/such.so\n1 + 1"])
+        #expect(r.stdout == "2\n")
+        #expect(r.stderr.contains("<command line>:1:1: error: cannot open plugin '/no/such.so'"))
+        #expect(r.status == 1)
+    }
+
+    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    func safeRefusesLoading() throws {
+        let r = try Run.steppe(["--safe", "--plugin", Self.example.path, "-c", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--safe forbids loading plugins from files"))
+        let r2 = try Run.steppe(["--safe", "-c", ":plugin load \(Self.example.path)"])
+        #expect(r2.status == 1)
+        #expect(r2.stderr.contains("--safe forbids loading plugins"))
+    }
+}
