@@ -121,3 +121,67 @@ import Testing
         #expect(r2.stderr.contains("--safe forbids loading plugins"))
     }
 }
+
+/// The README's recipe, end to end: a plugin in a Swift package of its own,
+/// built with `swift build` against Sources/SteppeCore, loaded into the binary.
+@Suite struct ExternalPluginTests {
+    @Test(.timeLimit(.minutes(10)))
+    func aPluginBuiltInItsOwnPackageLoads() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-external-\(UUID().uuidString)")
+        let sources = dir.appendingPathComponent("Sources/Greeting")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        let core = Run.packageRoot.appendingPathComponent("Sources/SteppeCore").path
+        try """
+        // swift-tools-version: 6.0
+        import PackageDescription
+        let package = Package(
+            name: "Greeting",
+            products: [.library(name: "Greeting", type: .dynamic, targets: ["Greeting"])],
+            dependencies: [.package(path: "\(core)")],
+            targets: [.target(name: "Greeting", dependencies: [.product(name: "SteppeCore", package: "SteppeCore")])],
+            swiftLanguageModes: [.v6]
+        )
+        """.write(to: dir.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        try """
+        import SteppeCore
+
+        public enum Greeting: SteppePlugin {
+            public static let name = "Greeting"
+            public static let version = "0.1.0"
+            public static let summary = "says hello"
+            public static func register(into registry: inout CommandRegistry) throws {
+                try registry.register(Command(
+                    name: "greet", summary: "greets a place", usage: "greet NAME",
+                    examples: ["greet \\"Astana\\""], parameters: [Parameter("name", .text, summary: "a text")],
+                    run: { args, _ in
+                        guard case .text(let s)? = args["name"]?.payload else { throw CommandError("expected a text") }
+                        return CommandResult(.text("hello, " + s))
+                    }))
+            }
+        }
+
+        @_cdecl("steppe_plugin_api_version")
+        public func steppePluginAPIVersion() -> Int32 { PluginABI.apiVersion }
+        @_cdecl("steppe_plugin_compiler_version")
+        public func steppePluginCompilerVersion() -> UnsafePointer<CChar> { PluginABI.compilerVersionCString }
+        @_cdecl("steppe_plugin_entry")
+        public func steppePluginEntry() -> UnsafeMutableRawPointer { PluginABI.entry(Greeting.self) }
+        """.write(to: sources.appendingPathComponent("Greeting.swift"), atomically: true, encoding: .utf8)
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["swift", "build", "--package-path", dir.path]
+        let log = Pipe()
+        build.standardOutput = log
+        build.standardError = log
+        try build.run()
+        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        build.waitUntilExit()
+        #expect(build.terminationStatus == 0, "swift build failed:\n\(output)")
+        let library = dir.appendingPathComponent(".build/debug/libGreeting.so")
+        let r = try Run.steppe(["--plugin", library.path, "-c", "greet \"Astana\"; :plugins"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("hello, Astana\n"))
+        #expect(r.stdout.contains("Greeting    0.1.0    \(library.path)  greet"))
+        try? FileManager.default.removeItem(at: dir)
+    }
+}
