@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "ScriptTests", dependencies: ["steppe"], exclude: ["scripts"]),
         .testTarget(name: "PromptTests", dependencies: ["steppe"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["steppe"], exclude: ["crashers"]),
         .testTarget(name: "PluginTests", dependencies: [core, "Example"] + builtinPlugins.map { .target(name: $0) }),
     ] + builtinPlugins.map {
         .target(name: $0, dependencies: [core], path: "Plugins/\($0)")

@@ -7,26 +7,57 @@ enum FileBytes {
         case bytes([UInt8])
         case missing
         case failed(String)
+        /// A device, a FIFO, a socket: never read, replaced or moved aside.
+        case notAFile(String)
     }
 
-    /// The whole file at `path`.
+    /// History larger than this is not steppe's (1,000 entries).
+    static let maxBytes = 64 << 20
+
+    /// The whole file at `path`, if it is a regular file.
     static func read(_ path: String) -> ReadResult {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             return errno == ENOENT ? .missing : .failed(lastError())
         }
         defer { close(descriptor) }
+        if let what = specialKind(descriptor: descriptor) { return .notAFile(what) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 bytes += chunk[..<count]
+                if bytes.count > maxBytes { return .failed("larger than \(maxBytes >> 20) MiB") }
             } else if count == 0 {
                 return .bytes(bytes)
             } else if errno != EINTR {
                 return .failed(lastError())
             }
+        }
+    }
+
+    /// What `path` is when it exists and is a device, a FIFO or a socket;
+    /// nil for a regular file, a folder (unreadable: it is set aside) or no file.
+    static func specialKind(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return specialKind(mode: st.st_mode)
+    }
+
+    static func specialKind(descriptor: Int32) -> String? {
+        var st = stat()
+        guard fstat(descriptor, &st) == 0 else { return nil }
+        return specialKind(mode: st.st_mode)
+    }
+
+    static func specialKind(mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFIFO: return "a FIFO"
+        default: return "not a regular file"
         }
     }
 

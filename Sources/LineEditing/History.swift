@@ -108,6 +108,14 @@ public struct HistoryFile: Sendable, Equatable {
         switch FileBytes.read(path) {
         case .missing:
             return []
+        case .notAFile(let what):
+            // STEPPE_HISTORY=/dev/null turns history off, quietly; anything
+            // else that is not a file is left alone (never replaced by
+            // rename, which as root would replace /dev/null itself).
+            if path != "/dev/null" {
+                warnings.append("history file \(path) is \(what), not a file: history is not kept")
+            }
+            return nil
         case .failed(let reason):
             problem = "could not be read (\(reason))"
         case .bytes(let bytes):
@@ -157,6 +165,8 @@ public struct HistoryFile: Sendable, Equatable {
         let added = newEntries.filter { !$0.isEmpty }
         // A session that typed nothing leaves the file alone.
         guard !added.isEmpty else { return [] }
+        // Not a file (the load said so): leave it, and no lock file beside it.
+        guard FileBytes.specialKind(path) == nil else { return [] }
         var warnings: [String] = []
         guard FileBytes.makeFolders(folder) else {
             return ["could not create \(folder) for history: \(FileBytes.lastError())"]

@@ -74,7 +74,8 @@ struct Launcher {
             if session.quitRequested { break }
             let bytes: [UInt8]
             do {
-                bytes = try FileIO.read(path: path)
+                // A script named here may be a pipe: `steppe <(generate)`.
+                bytes = try FileIO.read(path: path, allowStreams: true)
             } catch {
                 output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
                 status = max(status, 1)

@@ -24,6 +24,8 @@ enum PluginLoader {
         }
         guard FileIO.exists(path) else { throw Refusal(message: "cannot open plugin '\(path)': no such file") }
         guard !FileIO.isDirectory(path) else { throw Refusal(message: "'\(path)' is a folder, not a plugin") }
+        // dlopen of a FIFO would wait for a writer forever.
+        if let what = FileIO.specialKind(path) { throw Refusal(message: "'\(path)' is \(what), not a plugin") }
         // dlopen searches the library path for a bare name; a file is meant here.
         let file = path.contains("/") ? path : "./" + path
         guard let handle = dlopen(file, RTLD_NOW | RTLD_LOCAL) else {

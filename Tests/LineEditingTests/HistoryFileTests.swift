@@ -122,6 +122,32 @@ import Testing
         #expect(file.load() == HistoryContents(entries: ["fresh"]))
     }
 
+    @Test func aFIFOIsNeitherReadNorReplaced() {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("fifo")
+        #expect(mkfifo(path, 0o600) == 0)
+        let file = HistoryFile(path: path)
+        // Opening a FIFO for reading would wait for a writer forever.
+        let loaded = file.load()
+        #expect(loaded.entries.isEmpty)
+        #expect(loaded.warnings.first?.contains("is a FIFO, not a file") == true)
+        #expect(file.save(newEntries: ["x"]).isEmpty)
+        var st = stat()
+        #expect(stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+        #expect(!fileExists(path + ".lock"))
+    }
+
+    @Test func devNullTurnsHistoryOffQuietly() {
+        // Saving must never rename a file over /dev/null (as root it would
+        // replace the device); `load` and `save` only look at it.
+        let file = HistoryFile(path: "/dev/null")
+        #expect(file.load() == HistoryContents())
+        #expect(file.save(newEntries: ["x"]).isEmpty)
+        var st = stat()
+        #expect(stat("/dev/null", &st) == 0 && (st.st_mode & S_IFMT) == S_IFCHR)
+    }
+
     @Test func secondCorruptFileDoesNotOverwriteTheFirst() {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -174,6 +174,11 @@ extension Session {
             return ((x == y) == (op == .eq) ? .yes : .no, lineage)
         }
         if case .list(let xs) = a.payload, case .list(let ys) = b.payload, op == .eq || op == .ne {
+            // Lists nested thousands deep (`let a = [a]`, again and again), or
+            // holding themselves twice over and over (2^n items): an error, or
+            // Ctrl-C at the prompt, rather than a stack overflow or a hang.
+            guard StackGuard.hasRoom() else { throw EvalError("lists nested too deeply to compare", range) }
+            try checkInterrupt(range)
             var result: Truth = xs.count == ys.count ? .yes : .no
             if xs.count == ys.count {
                 for (x, y) in zip(xs, ys) { result = result.and(try compare(.eq, x, y, range: range).0) }

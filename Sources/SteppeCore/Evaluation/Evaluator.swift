@@ -59,6 +59,12 @@ extension Session {
     }
 
     func evaluate(_ expr: Expr, _ env: Env) throws -> Value {
+        // def recursion times the depth of its body, rules that call rules:
+        // a fixed limit cannot bound the stack; the stack itself can.
+        guard StackGuard.hasRoom() else {
+            throw EvalError("evaluation nested too deeply (out of stack)", expr.range,
+                            notes: ["is a def or a rule recursive without end?"])
+        }
         switch expr {
         case .number(let x, let unitExpr, _):
             guard let unitExpr else { return .number(x) }
@@ -72,7 +78,7 @@ extension Session {
             return try call(name, args, nameRange: nameRange, range: range, env).value
         case .command(let name, let args, let nameRange, let range):
             return try runCommand(name, args, input: nil, nameRange: nameRange, range: range, env).value
-        case .list(let items, _):
+        case .list(let items, let range):
             var values: [Value] = []
             values.reserveCapacity(items.count)
             var lineage = Lineage()
@@ -81,11 +87,11 @@ extension Session {
                 lineage = lineage.merged(with: v.lineage)
                 values.append(v)
             }
-            return Value(.list(values), lineage: lineage)
-        case .record(let fields, _):
+            return try Session.checkedDepth(Value(.list(values), lineage: lineage), range)
+        case .record(let fields, let range):
             var values: [(name: String, value: Value)] = []
             for (name, e) in fields { values.append((name, try evaluate(e, env))) }
-            return Value(.record(Record(values)))
+            return try Session.checkedDepth(Value(.record(Record(values))), range)
         case .negate(let e, let range):
             return try negate(try evaluate(e, env), range: range)
         case .not(let e, let range):
@@ -100,6 +106,15 @@ extension Session {
         case .pipeline(let head, let stages, _):
             return try runPipeline(head, stages, env).value
         }
+    }
+
+    /// A list or record nested deeper than `Value.maxDepth` is refused:
+    /// freeing it would overflow the stack.
+    static func checkedDepth(_ v: Value, _ range: SourceRange) throws -> Value {
+        guard v.depth <= Value.maxDepth else {
+            throw EvalError("lists and records nested too deeply (more than \(Value.maxDepth) levels)", range)
+        }
+        return v
     }
 
     func binary(_ op: BinaryOp, _ l: Expr, _ r: Expr, opRange: SourceRange, _ env: Env) throws -> Value {

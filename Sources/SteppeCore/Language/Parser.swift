@@ -106,7 +106,9 @@ public struct Parser {
     mutating func enter() throws(Diagnostic) {
         depth += 1
         if depth > Parser.maxDepth || !StackGuard.hasRoom() {
-            throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)")
+            // Every caller has just read the bracket or operator that nests.
+            throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)", at: previous,
+                        notes: ["brackets, calls, '-', 'not' and '^' each count one level"])
         }
     }
 
@@ -114,8 +116,9 @@ public struct Parser {
     mutating func grow(_ h: Int) throws(Diagnostic) {
         height = h
         if h > Parser.maxHeight {
+            // At the operand just read: never "incomplete" at the end of a line.
             throw error("expression nested too deeply (more than \(Parser.maxHeight) operations inside one another)",
-                        notes: ["split it into parts with let"])
+                        at: previous, notes: ["split it into parts with let"])
         }
     }
 
@@ -343,6 +346,8 @@ public struct Parser {
             var args: [Argument] = []
             if current.isSymbol(.lparen) {
                 let open = advance()
+                try enter()
+                defer { depth -= 1 }
                 if !current.isSymbol(.rparen) { args = try arguments(allowPipeline: true) }
                 try close(.rparen, opener: open)
             } else if startsArgument(current) {
@@ -387,10 +392,10 @@ public struct Parser {
     // MARK: - Expressions
 
     /// expression -> or
+    /// (Only brackets, calls and prefix operators nest the parser, and each
+    /// counts one level in `depth`: a chain such as `a + b + c` is a loop.)
     mutating func expression() throws(Diagnostic) -> Expr {
-        try enter()
-        defer { depth -= 1 }
-        return try orExpr()
+        try orExpr()
     }
 
     /// or -> and ('or' and)*

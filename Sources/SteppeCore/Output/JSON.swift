@@ -7,6 +7,12 @@ public enum JSON {
     }
 
     static func write(_ v: Value, into out: inout String) {
+        // A value nested thousands deep (`let a = [a]`, again and again)
+        // is cut short rather than overflowing the stack.
+        guard StackGuard.hasRoom() else {
+            out += "\"… (nested too deeply to show)\""
+            return
+        }
         switch v.payload {
         case .quantity(let q): quantity(q, into: &out)
         case .text(let s): string(s, into: &out)
@@ -22,6 +28,8 @@ public enum JSON {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += ", " }
+                // A list that holds itself twice, 40 times over, has 2^40 items.
+                if out.utf8.count > maxBytes { out += "\"… (cut at \(maxBytes >> 20) MiB)\""; break }
                 write(item, into: &out)
             }
             out += "]"
@@ -44,10 +52,14 @@ public enum JSON {
             if i > 0 { out += ", " }
             string(k, into: &out)
             out += ": "
+            if out.utf8.count > maxBytes { out += "\"… (cut at \(maxBytes >> 20) MiB)\""; continue }
             write(v, into: &out)
         }
         out += "}"
     }
+
+    /// One result writes at most about this much; the rest is cut (see `.list`).
+    static let maxBytes = 1 << 29
 
     static func quantity(_ q: Quantity, into out: inout String) {
         if q.isPlainNumber {

@@ -74,9 +74,17 @@ public struct Renderer {
     static func fit(_ widths: [Int], header: [String], into total: Int) -> [Int] {
         var w = widths
         let gaps = 2 * max(0, w.count - 1)
-        while w.reduce(0, +) + gaps > total {
-            guard let i = w.indices.max(by: { w[$0] < w[$1] }), w[i] > max(6, header[i].count) else { break }
-            w[i] -= 1
+        var sum = w.reduce(0, +)
+        while sum + gaps > total {
+            guard let i = w.indices.max(by: { w[$0] < w[$1] }) else { break }
+            let floor = max(6, i < header.count ? header[i].count : 0)
+            guard w[i] > floor else { break }
+            // Shrink the widest column down to the next widest in one step
+            // (a cell of megabytes would take a step per character).
+            let next = w.indices.filter { $0 != i }.map { w[$0] }.max() ?? 0
+            let step = max(1, min(w[i] - max(floor, next), sum + gaps - total))
+            w[i] -= step
+            sum -= step
         }
         return w
     }

@@ -2,18 +2,49 @@
 /// `≈ 30 yr`, `225–238 people`, `China, Russia`.
 public enum ValueText {
     public static func plain(_ v: Value, grouping: Bool = true) -> String {
+        var budget = maxShown
+        return plain(v, grouping: grouping, budget: &budget)
+    }
+
+    /// A list or record shows at most about this many bytes, then `…`: a
+    /// list that holds itself twice, 40 times over (`let a = [a, a]`), has
+    /// 2^40 items, which would take days and all memory to write out.
+    public static let maxShown = 1 << 24
+
+    static func plain(_ v: Value, grouping: Bool, budget: inout Int) -> String {
+        // A value nested thousands deep is cut short, not a stack overflow.
+        guard StackGuard.hasRoom() else { return "… (nested too deeply to show)" }
+        let leaf: String
         switch v.payload {
-        case .quantity(let q): return quantity(q, grouping: grouping)
-        case .text(let s): return s
-        case .truth(let t): return t.name
-        case .date(let d): return d.description
-        case .entity(let e): return e.name
-        case .source(let s): return s.title
-        case .list(let items): return items.map { plain($0, grouping: grouping) }.joined(separator: ", ")
-        case .record(let r): return r.fields.map { "\($0.name): \(plain($0.value, grouping: grouping))" }.joined(separator: ", ")
-        case .table(let t): return "(table of \(t.rows.count) row\(t.rows.count == 1 ? "" : "s"))"
-        case .empty: return ""
+        case .quantity(let q): leaf = quantity(q, grouping: grouping)
+        case .text(let s): leaf = s
+        case .truth(let t): leaf = t.name
+        case .date(let d): leaf = d.description
+        case .entity(let e): leaf = e.name
+        case .source(let s): leaf = s.title
+        case .list(let items):
+            var out = ""
+            for (i, item) in items.enumerated() {
+                if budget <= 0 { out += i > 0 ? ", …" : "…"; break }
+                if i > 0 { out += ", " }
+                out += plain(item, grouping: grouping, budget: &budget)
+                budget -= 2
+            }
+            return out
+        case .record(let r):
+            var out = ""
+            for (i, field) in r.fields.enumerated() {
+                if budget <= 0 { out += i > 0 ? ", …" : "…"; break }
+                if i > 0 { out += ", " }
+                out += field.name + ": " + plain(field.value, grouping: grouping, budget: &budget)
+                budget -= field.name.utf8.count + 4
+            }
+            return out
+        case .table(let t): leaf = "(table of \(t.rows.count) row\(t.rows.count == 1 ? "" : "s"))"
+        case .empty: leaf = ""
         }
+        budget -= leaf.utf8.count
+        return leaf
     }
 
     public static func quantity(_ q: Quantity, grouping: Bool = true) -> String {

@@ -16,6 +16,10 @@ enum Why {
     }
 
     static func draw(_ items: [Lineage.Item], indent: String, into out: inout String) {
+        guard StackGuard.hasRoom() else {
+            out += indent + "└─ … (nested too deeply to show)\n"
+            return
+        }
         // Align the value and citation columns of leaves that sit side by side.
         let leaves = items.compactMap(leafColumns)
         let nameWidth = leaves.map { $0.0.count }.max() ?? 0
@@ -76,6 +80,10 @@ extension Why {
     }
 
     static func items(_ items: [Lineage.Item], into out: inout String) {
+        guard StackGuard.hasRoom() else {
+            out += "[]"
+            return
+        }
         out += "["
         for (i, item) in items.enumerated() {
             if i > 0 { out += ", " }

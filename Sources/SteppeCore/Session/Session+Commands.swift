@@ -104,12 +104,16 @@ extension Session {
         guard !arg.isEmpty else { throw EvalError(":run needs a file", range) }
         let path = resolvePath(Session.unquote(arg), from: file)
         guard frames.count < Session.maxRunDepth else {
+            abandoningRuns = true
             throw EvalError(":run nested too deeply (more than \(Session.maxRunDepth) files): does a script run itself?", range)
         }
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
         frames.append(Diagnostic.Frame(file: file, range: range, what: "in the script run here"))
-        defer { frames.removeLast() }
+        defer {
+            frames.removeLast()
+            if frames.isEmpty { abandoningRuns = false }
+        }
         let outcome = run(SourceFile(name: path, bytes: bytes))
         if outcome.failures > 0 || outcome.syntaxError {
             var d = Diagnostic(":run \(path) failed", file: file, range: range)

@@ -41,6 +41,7 @@ extension Session {
                 output.writeError("time: \(NumberFormat.display((FileIO.now() - started) * 1000)) ms\n")
             }
             if outcome.failures > 0 && !options.keepGoing && !interactive { break }
+            if abandoningRuns && !frames.isEmpty { break }
         }
         return outcome
     }

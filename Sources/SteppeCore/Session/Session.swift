@@ -29,6 +29,10 @@ public final class Session {
     /// The pack file being loaded, for placing errors inside it.
     var currentPackFile: SourceFile?
     static let maxRunDepth = 32
+    /// Set when a `:run` went too deep: every script being run stops, so
+    /// that under --keep-going a script that runs itself twice does not run
+    /// 2^32 times.
+    var abandoningRuns = false
     var callDepth = 0
     static let maxCallDepth = 180
     var rulesInProgress: [String] = []

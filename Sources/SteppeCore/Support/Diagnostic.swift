@@ -71,26 +71,49 @@ public struct DiagnosticRenderer: Sendable {
         let bold = color ? "\u{1B}[1m" : ""
         let reset = color ? "\u{1B}[0m" : ""
         let labelText = color ? tint + label + ":" + reset : label + ":"
+        let message = DiagnosticRenderer.visible(d.message)
+        let notes = d.notes.map(DiagnosticRenderer.visible)
         guard let file = d.file else {
-            out += "\(bold)steppe:\(reset) \(labelText) \(bold)\(d.message)\(reset)\n"
-            for note in d.notes { out += "  note: \(note)\n" }
+            out += "\(bold)steppe:\(reset) \(labelText) \(bold)\(message)\(reset)\n"
+            for note in notes { out += "  note: \(note)\n" }
             return out
         }
         let (line, column) = file.location(of: d.range.start)
-        out += "\(bold)\(file.name):\(line):\(column):\(reset) \(labelText) \(bold)\(d.message)\(reset)\n"
-        out += snippet(file: file, range: d.range, note: d.notes.first, tint: color ? tint : "")
-        for note in d.notes.dropFirst() {
+        out += "\(bold)\(DiagnosticRenderer.visible(file.name)):\(line):\(column):\(reset) \(labelText) \(bold)\(message)\(reset)\n"
+        out += snippet(file: file, range: d.range, note: notes.first, tint: color ? tint : "")
+        for note in notes.dropFirst() {
             out += String(repeating: " ", count: gutterWidth(line)) + " = note: \(note)\n"
         }
         for frame in d.chain {
             let (l, c) = frame.file.location(of: frame.range.start)
             let noteLabel = color ? "\u{1B}[1;36mnote:\u{1B}[0m" : "note:"
-            out += "\(bold)\(frame.file.name):\(l):\(c):\(reset) \(noteLabel) \(frame.what)\n"
+            out += "\(bold)\(DiagnosticRenderer.visible(frame.file.name)):\(l):\(c):\(reset) \(noteLabel) \(DiagnosticRenderer.visible(frame.what))\n"
         }
         return out
     }
 
     private func gutterWidth(_ line: Int) -> Int { String(line).count + 1 }
+
+    /// Text from a script, a pack or a file name, safe to show at a
+    /// terminal: control characters (an escape sequence could clear the
+    /// screen or retitle the window) become their visible symbols, one
+    /// character for one, so the caret still lines up. Tabs are kept.
+    public static func visible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if isControl(u) {
+                out.append(u.value == 0x7F ? "\u{2421}" : (u.value < 0x20 ? Unicode.Scalar(0x2400 + u.value)! : "\u{FFFD}"))
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\t" && u != "\n") || (u.value >= 0x7F && u.value < 0xA0)
+    }
 
     private func snippet(file: SourceFile, range: SourceRange, note: String?, tint: String) -> String {
         let (line, column) = file.location(of: range.start)
@@ -104,9 +127,12 @@ public struct DiagnosticRenderer: Sendable {
             text = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
             caretColumn = column - from + (from > 0 ? 1 : 0)
         }
+        // The span on this line, in the file's own bytes (a line of invalid
+        // UTF-8 decodes longer than it is; a range may come from elsewhere).
         let lineStart = file.lineStart(containing: range.start)
-        let lineEndOffset = lineStart + file.lineText(containing: range.start).utf8.count
-        let spanEnd = min(range.end, lineEndOffset)
+        var lineEndOffset = lineStart
+        while lineEndOffset < file.bytes.count && file.bytes[lineEndOffset] != UInt8(ascii: "\n") { lineEndOffset += 1 }
+        let spanEnd = min(range.end, lineEndOffset, file.bytes.count)
         let width = max(1, spanEnd > range.start
             ? String(decoding: file.bytes[range.start..<spanEnd], as: UTF8.self).count : 1)
         let number = String(line)
@@ -115,7 +141,7 @@ public struct DiagnosticRenderer: Sendable {
         var caret = String(repeating: " ", count: max(0, caretColumn - 1)) + tint + "^"
             + String(repeating: "~", count: min(width, 160) - 1) + reset
         if let note { caret += " " + note }
-        let cleaned = String(text.map { $0 == "\t" ? " " : $0 })
+        let cleaned = DiagnosticRenderer.visible(String(text.map { $0 == "\t" ? " " : $0 }))
         return " \(number) | \(cleaned)\n \(pad) | \(caret)\n"
     }
 }

@@ -31,15 +31,8 @@ public enum FileIO {
         guard fstat(fd, &st) == 0 else { throw Failure(message: "cannot read '\(shown(path))': \(errorText())") }
         let type = st.st_mode & S_IFMT
         if type == S_IFDIR { throw Failure(message: "'\(shown(path))' is a folder, not a file") }
-        if type != S_IFREG {
-            let what: String
-            switch type {
-            case S_IFCHR: what = "a device"
-            case S_IFBLK: what = "a block device"
-            case S_IFIFO: what = "a pipe (FIFO)"
-            case S_IFSOCK: what = "a socket"
-            default: what = "not a regular file"
-            }
+        if type == S_IFCHR && isDevNull(st) { return [] }
+        if let what = specialKind(mode: st.st_mode) {
             guard allowStreams, type == S_IFCHR || type == S_IFIFO else {
                 throw Failure(message: "'\(shown(path))' is \(what), not a file")
             }
@@ -51,6 +44,34 @@ public enum FileIO {
             throw Failure(message: "'\(shown(path))' is too large (\(Int(st.st_size) >> 20) MiB; at most \(maxBytes >> 20) MiB is read)")
         }
         return try readAll(fd: fd, name: shown(path), sizeHint: Int(st.st_size))
+    }
+
+    /// What `path` is, in words, when it exists and is not a regular file
+    /// (`a folder`, `a device`, `a pipe (FIFO)`, `a socket`); nil for a
+    /// regular file or no file. For callers that open files themselves
+    /// (dlopen waits forever on a FIFO).
+    public static func specialKind(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return specialKind(mode: st.st_mode)
+    }
+
+    static func specialKind(mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// `/dev/null` (by any name) reads as an empty file.
+    static func isDevNull(_ st: stat) -> Bool {
+        var null = stat()
+        return stat("/dev/null", &null) == 0 && (null.st_mode & S_IFMT) == S_IFCHR && null.st_rdev == st.st_rdev
     }
 
     /// A path as messages show it: control characters escaped, so a name
@@ -97,7 +118,8 @@ public enum FileIO {
         guard !path.isEmpty else { throw Failure(message: "cannot write '': no file name given") }
         guard !path.utf8.contains(0) else { throw Failure(message: "cannot write '\(shown(path))': a file name cannot hold a NUL byte") }
         var st = stat()
-        if stat(path, &st) == 0 {
+        let exists = stat(path, &st) == 0
+        if exists {
             let type = st.st_mode & S_IFMT
             if type == S_IFDIR { throw Failure(message: "cannot write '\(shown(path))': it is a folder") }
             if type != S_IFREG { throw Failure(message: "cannot write '\(shown(path))': it is not a regular file") }
@@ -105,6 +127,8 @@ public enum FileIO {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(message: "cannot write '\(shown(path))': \(errorText())") }
+        // A file written again keeps its permissions.
+        if exists { _ = fchmod(fd, st.st_mode & 0o7777) }
         var ok = false
         defer {
             if !ok { unlink(temporary) }

@@ -1,11 +1,28 @@
 /// A steppe value and where it came from.
 public struct Value: Sendable {
-    public var payload: Payload
+    public var payload: Payload {
+        didSet { depth = Value.depth(of: payload) }
+    }
     public var lineage: Lineage
+    /// How deeply lists and records nest in it (0 for a scalar). Freeing a
+    /// value recurses once per level, so the evaluator refuses values nested
+    /// deeper than `maxDepth` (`let a = [a]`, again and again).
+    public private(set) var depth: UInt32
 
     public init(_ payload: Payload, lineage: Lineage = Lineage()) {
         self.payload = payload
         self.lineage = lineage
+        self.depth = Value.depth(of: payload)
+    }
+
+    public static let maxDepth: UInt32 = 10_000
+
+    static func depth(of payload: Payload) -> UInt32 {
+        switch payload {
+        case .list(let items): return 1 + (items.lazy.map(\.depth).max() ?? 0)
+        case .record(let r): return 1 + (r.fields.lazy.map(\.value.depth).max() ?? 0)
+        default: return 0
+        }
     }
 
     public enum Payload: Sendable {
