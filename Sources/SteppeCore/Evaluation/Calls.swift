@@ -229,8 +229,10 @@ extension Session {
                 throw EvalError("\(command.name): '\(param.name)' given twice", a.range)
             }
             result.ranges[param.name] = result.ranges[param.name].map { $0.joined(a.range) } ?? a.range
-            switch param.kind {
-            case .expression, .columnOrValue where !asStage:
+            // A column-or-value parameter names a column in a stage, and is a value elsewhere.
+            let kind = param.kind == .columnOrValue ? (asStage ? Parameter.Kind.column : .expression) : param.kind
+            switch kind {
+            case .expression:
                 let v = try evaluate(a.value, env)
                 if param.variadic { variadic.append(v) } else { result.values[param.name] = v }
             case .column, .columnOrValue:
