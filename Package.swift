@@ -40,9 +40,11 @@ let package = Package(
         .target(name: "Example", dependencies: [core], path: "Plugins/Example"),
         .testTarget(name: "SteppeCoreTests", dependencies: [core]),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "ScriptTests", dependencies: ["steppe"], exclude: ["scripts"]),
-        .testTarget(name: "PromptTests", dependencies: ["steppe"]),
-        .testTarget(name: "RobustnessTests", dependencies: ["steppe"], exclude: ["crashers"]),
+        // Finds the built binary for the suites that run it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ScriptTests", dependencies: ["steppe", "TestSupport"], exclude: ["scripts"]),
+        .testTarget(name: "PromptTests", dependencies: ["steppe", "TestSupport"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["steppe", "TestSupport"], exclude: ["crashers"]),
         .testTarget(name: "PluginTests", dependencies: [core, "Example"] + builtinPlugins.map { .target(name: $0) }),
     ] + builtinPlugins.map {
         .target(name: $0, dependencies: [core], path: "Plugins/\($0)")

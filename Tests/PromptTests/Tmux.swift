@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Drives the real binary in a real terminal: tmux's send-keys to type,
 /// capture-pane to read the screen.
@@ -29,13 +30,7 @@ final class Tmux {
         return dir
     }
 
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["STEPPE_BIN"] { return URL(fileURLWithPath: path) }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steppe")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/steppe")
-    }()
+    static let binary = SteppeBinary.url
 
     static var available: Bool {
         (try? tmux(["-V"])) != nil

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `steppe` binary on one input and says how it ended: its
 /// exit status, or the signal that killed it, or that it did not finish in time.
@@ -42,21 +43,15 @@ struct Case: Sendable, CustomStringConvertible {
 
     /// `-c` cannot carry a NUL byte, invalid UTF-8, or more than argv allows.
     var fitsCommandLine: Bool {
-        input.count < 100_000 && !input.contains(0) && String(validatingUTF8: input.map { CChar(bitPattern: $0) } + [0]) != nil
+        input.count < 100_000 && !input.contains(0) && String(validatingCString: input.map { CChar(bitPattern: $0) } + [0]) != nil
     }
 }
 
 enum Runner {
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SteppeBinary.packageRoot
 
     /// The binary built beside this test bundle (or `STEPPE_BIN`), as ScriptTests finds it.
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["STEPPE_BIN"] { return URL(fileURLWithPath: path) }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steppe")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return packageRoot.appendingPathComponent(".build/debug/steppe")
-    }()
+    static let binary = SteppeBinary.url
 
     /// Runs one case in a folder of its own; gives up (SIGKILL) after `timeout` seconds.
     static func run(_ c: Case, timeout: Double) throws -> (Outcome, URL) {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the real `steppe` binary and captures what it prints.
@@ -7,16 +8,10 @@ struct Run {
     var stderr: String
     var status: Int32
 
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SteppeBinary.packageRoot
 
     /// The binary built beside this test bundle (or `STEPPE_BIN`).
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["STEPPE_BIN"] { return URL(fileURLWithPath: path) }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steppe")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return packageRoot.appendingPathComponent(".build/debug/steppe")
-    }()
+    static let binary = SteppeBinary.url
 
     /// Runs steppe with `arguments`, feeding `input` on stdin; gives up after `timeout` seconds.
     static func steppe(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
