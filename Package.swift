@@ -43,7 +43,9 @@ let package = Package(
         // Finds the built binary for the suites that run it.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ScriptTests", dependencies: ["steppe", "TestSupport"], exclude: ["scripts"]),
-        .testTarget(name: "PromptTests", dependencies: ["steppe", "TestSupport"]),
+        // posix_spawn with closefrom for the tmux tests, which Swift's Glibc does not import.
+        .target(name: "CSpawn", path: "Tests/CSpawn"),
+        .testTarget(name: "PromptTests", dependencies: ["steppe", "TestSupport", "CSpawn"]),
         .testTarget(name: "RobustnessTests", dependencies: ["steppe", "TestSupport"], exclude: ["crashers"]),
         .testTarget(name: "PluginTests", dependencies: [core, "Example"] + builtinPlugins.map { .target(name: $0) }),
     ] + builtinPlugins.map {

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import CSpawn
 
 /// Drives the real binary in a real terminal: tmux's send-keys to type,
 /// capture-pane to read the screen.
@@ -12,10 +13,20 @@ final class Tmux {
          folder: URL? = nil) throws {
         name = "steppe-test-\(UUID().uuidString.prefix(8))"
         self.folder = try folder ?? Tmux.temporaryFolder()
-        var env = ["STEPPE_HISTORY": self.folder.appendingPathComponent("history").path, "TERM": "xterm-256color"]
+        // steppe starts in an environment of the test's own making (`env -i`), not
+        // the one the tests run in: that may set NO_COLOR, COLUMNS, a locale or a
+        // plugins folder, and a new tmux server passes all of it on.
+        var env = [
+            "HOME": self.folder.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "TERM": "xterm-256color",
+            "STEPPE_HISTORY": self.folder.appendingPathComponent("history").path,
+            "XDG_DATA_HOME": self.folder.appendingPathComponent("data").path,
+        ]
         for (k, v) in environment { env[k] = v }
-        let exports = env.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
-        let command = "cd \(Tmux.quote(self.folder.path)) && env \(exports) \(Tmux.quote(Tmux.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " "))"
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
+        let command = "cd \(Tmux.quote(self.folder.path)) && exec env -i \(exports) \(Tmux.quote(Tmux.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " "))"
         try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         try Tmux.tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
@@ -38,19 +49,52 @@ final class Tmux {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    /// The tests' own tmux server, apart from any the user runs: it starts with
+    /// the first session and exits with the last (tmux's `exit-empty`).
+    static let socket = "steppe-tests-\(getpid())"
+
+    /// Runs tmux and returns what it printed.
+    ///
+    /// Not through Foundation's `Process`: the first `new-session` forks the tmux
+    /// server, which lives on, and a `Process` child inherits the socket that
+    /// `Process` watches to learn that the child ended, so `waitUntilExit()`
+    /// would wait for the server, forever. Here the child closes every
+    /// descriptor above stderr before tmux starts.
     @discardableResult
     static func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw TmuxError("tmux \(args.joined(separator: " ")) failed") }
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = try spawn(["tmux", "-L", socket] + args)
+        guard status == 0 else { throw TmuxError("tmux \(args.joined(separator: " ")) failed (status \(status))") }
+        return output
+    }
+
+    /// `posix_spawnp` with stdin and stderr on /dev/null, stdout on a pipe, and
+    /// nothing else inherited; returns the exit status and stdout.
+    static func spawn(_ argv: [String]) throws -> (Int32, String) {
+        var fds: [Int32] = [-1, -1]
+        guard cspawn_pipe(&fds) == 0 else { throw TmuxError("pipe2 failed: errno \(errno)") }
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        let rc = cspawn_start(cArgs, fds[1], &pid)
+        close(fds[1])
+        guard rc == 0 else {
+            close(fds[0])
+            throw TmuxError("cannot start \(argv[0]): error \(rc)")
+        }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+            if n > 0 { data += buffer[0..<n]; continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        close(fds[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS, which Swift does not import as macros.
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exit, String(decoding: data, as: UTF8.self))
     }
 
     /// Types text literally.
