@@ -48,9 +48,11 @@ public enum ValueText {
     }
 
     public static func quantity(_ q: Quantity, grouping: Bool = true) -> String {
-        let unit = q.unit.isNone ? "" : " " + q.unit.description
         func n(_ x: Double) -> String { NumberFormat.display(x, grouping: grouping) }
         let nominal = n(q.nominal)
+        // One of a count reads in the singular: `1 person`, not `1 people`.
+        let single = (q.bound == .exact || q.bound == .about) && (nominal == "1" || nominal == "-1")
+        let unit = q.unit.isNone ? "" : " " + (single ? q.unit.singularDescription : q.unit.description)
         func bounded(_ sign: String, _ end: Double) -> String {
             let shown = n(end)
             let suffix = shown == nominal ? "" : " (nominal \(nominal))"
@@ -74,7 +76,11 @@ public enum ValueText {
             if !q.interval.low.value.isFinite && !q.interval.high.value.isFinite {
                 return "any figure" + unit + " (nominal \(nominal))"
             }
-            return n(q.interval.low.value) + "–" + n(q.interval.high.value) + unit
+            // `225–238 people`; with a negative end the dash is spaced,
+            // `-5 – -2 people`, so it cannot be read as a minus sign.
+            let low = n(q.interval.low.value), high = n(q.interval.high.value)
+            let dash = low.hasPrefix("-") || high.hasPrefix("-") ? " – " : "–"
+            return low + dash + high + unit
         }
     }
 }

@@ -51,6 +51,11 @@ public struct Unit: Sendable, Hashable {
         for f in bottom { text += "/" + word(f, below: true) }
         return text
     }
+
+    /// The unit after a figure of one: `people` alone reads `person`.
+    public var singularDescription: String {
+        factors.count == 1 && factors[0].atom == "people" && factors[0].exponent == 1 ? "person" : description
+    }
 }
 
 /// One named unit: its dimension and its size in base terms. Currencies have
