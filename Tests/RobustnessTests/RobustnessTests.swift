@@ -80,6 +80,7 @@ struct RobustnessTests {
             cases.append(Case(name: "crasher \(name)", input: bytes, transport: .file))
             cases.append(Case(name: "crasher \(name)", input: bytes, transport: .stdin, options: ["--keep-going"]))
         }
+        #expect(!cases.isEmpty, "no saved crashers found in \(dir.path)")
         let problems = Runner.check(cases, timeout: 20)
         #expect(problems.isEmpty, "\(problems.count) of \(cases.count) saved crashers:\n\(problems.joined(separator: "\n"))")
     }

@@ -71,11 +71,20 @@ struct ScriptSpec: CustomTestStringConvertible, Sendable {
     var expectedErrors: [(line: Int, column: Int, message: String)] = []
     var expectedWarnings: [String] = []
     var expectedExit: Int32?
+    /// Expectations that could not be read: the script fails rather than
+    /// running with fewer checks than it was written with.
+    var malformed: [String] = []
     var testDescription: String { String(path.dropFirst(Run.packageRoot.path.count + 1)) }
 
-    init(path: String) throws {
+    init(path: String) {
         self.path = path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            malformed.append("cannot read \(path): \(error)")
+            return
+        }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             guard let hash = line.range(of: "# expect") else { continue }
             let rest = line[hash.upperBound...]
@@ -87,19 +96,29 @@ struct ScriptSpec: CustomTestStringConvertible, Sendable {
                 let body = rest.dropFirst(" error:".count).drop { $0 == " " }
                 let place = body.prefix { $0 != " " }
                 let parts = place.split(separator: ":").compactMap { Int($0) }
-                guard parts.count == 2 else { throw HarnessError("\(path): bad '# expect error:' (want LINE:COL MESSAGE): \(line)") }
+                guard parts.count == 2 else {
+                    malformed.append("bad '# expect error:' (want LINE:COL MESSAGE): \(line)")
+                    continue
+                }
                 expectedErrors.append((parts[0], parts[1], String(body.dropFirst(place.count).drop { $0 == " " })))
             } else if rest.hasPrefix(" warning:") {
                 expectedWarnings.append(String(rest.dropFirst(" warning:".count).drop { $0 == " " }))
             } else if rest.hasPrefix(" exit:") {
-                expectedExit = Int32(rest.dropFirst(" exit:".count).trimmingCharacters(in: .whitespaces))
+                let status = rest.dropFirst(" exit:".count).trimmingCharacters(in: .whitespaces)
+                guard let n = Int32(status) else {
+                    malformed.append("bad '# expect exit:' (want a number): \(line)")
+                    continue
+                }
+                expectedExit = n
+            } else {
+                malformed.append("unknown expectation (want '# expect:', '# expect error:', '# expect warning:' or '# expect exit:'): \(line)")
             }
         }
     }
 
     /// Checks a run against the expectations; returns the problems found.
     func check(_ run: Run) -> [String] {
-        var problems: [String] = []
+        var problems = malformed
         var actual = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if actual.last == "" { actual.removeLast() }
         actual = actual.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
@@ -141,7 +160,7 @@ enum ScriptCatalog {
             let dir = Run.packageRoot.appendingPathComponent(folder)
             guard let e = FileManager.default.enumerator(atPath: dir.path) else { continue }
             for case let file as String in e where file.hasSuffix(".steppe") && !file.contains("/lib/") && !file.hasPrefix("lib/") {
-                if let spec = try? ScriptSpec(path: dir.appendingPathComponent(file).path) { specs.append(spec) }
+                specs.append(ScriptSpec(path: dir.appendingPathComponent(file).path))
             }
         }
         return specs.sorted { $0.path < $1.path }

@@ -271,15 +271,31 @@ extension Session {
             v.lineage = Lineage([.assumption(subject: subject, property: property, value: ValueText.plain(a.value), place: a.place)])
             return v
         }
+        // Facts change only when the store does: a script that reads one
+        // figure ten thousand times looks it up once.
+        let key = PropertyKey(subject: subject, property: property)
+        let current = (store: ObjectIdentifier(store), generation: store.generation)
+        if let of = cache.propertiesOf, of == current {
+            if let v = cache.properties[key] { return v }
+        } else {
+            cache.properties = [:]
+            cache.propertiesOf = current
+        }
         let facts = store.preferred(subject: subject, property: property)
-        if facts.count == 1 { return facts[0].tracedValue }
+        if facts.count == 1 {
+            let v = facts[0].tracedValue
+            cache.properties[key] = v
+            return v
+        }
         if facts.count > 1 {
             var lineage = Lineage()
             let values = facts.map { f -> Value in
                 lineage.append(.fact(f))
                 return f.tracedValue
             }
-            return Value(.list(values), lineage: lineage)
+            let v = Value(.list(values), lineage: lineage)
+            cache.properties[key] = v
+            return v
         }
         if let rule = store.rules["\(subject).\(property)"] { return try evaluateRule(rule, range: range) }
         let known = store.properties(of: subject)

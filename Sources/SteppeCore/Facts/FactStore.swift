@@ -29,6 +29,10 @@ public final class FactStore {
     /// Properties stated for each subject, in first-stated order, by name id.
     private var subjectProperties: [[Int32]] = []
 
+    /// Counts the changes to what a look-up can return (facts, sources,
+    /// entities, rules), so the session knows when its cached look-ups are stale.
+    public private(set) var generation = 0
+
     public init() {}
 
     /// A store with the same contents; the tables are shared until either changes.
@@ -52,6 +56,7 @@ public final class FactStore {
         c.newestOfPair = newestOfPair
         c.olderOfPair = olderOfPair
         c.subjectProperties = subjectProperties
+        c.generation = generation
         return c
     }
 
@@ -61,12 +66,14 @@ public final class FactStore {
     }
 
     public func add(_ entity: Entity) {
+        generation &+= 1
         if entities[entity.id] == nil { entityOrder.append(entity.id) }
         entities[entity.id] = entity
         for alias in entity.aliases { aliasIndex[alias] = entity.id }
     }
 
     public func add(_ source: SourceInfo) {
+        generation &+= 1
         if let i = sourceIndex[source.id] {
             sourceList[Int(i)] = source
         } else {
@@ -114,6 +121,7 @@ public final class FactStore {
     }
 
     private func append(_ r: FactRecord) {
+        generation &+= 1
         let index = Int32(records.count)
         let older = newestOfPair.set(PairIndex.key(r.subject, r.property), index)
         if older == nil {
@@ -135,6 +143,7 @@ public final class FactStore {
     func sourceID(_ id: String) -> Int32? { sourceIndex[id] }
 
     public func add(_ rule: Rule) {
+        generation &+= 1
         rules["\(rule.subject).\(rule.property)"] = rule
     }
 

@@ -183,7 +183,22 @@ public struct Lexer {
     mutating func number() throws(Diagnostic) -> Token {
         let start = pos
         if let date = try dateLiteral() { return date }
+        // The commonest figure, a whole number of up to 15 digits with no `_`,
+        // is read straight from the bytes: it is exact in a Double.
+        var end = pos
+        var whole = 0.0
+        while end < bytes.count, end - start < 16, isDigit(bytes[end]) {
+            whole = whole * 10 + Double(bytes[end] - 48)
+            end += 1
+        }
+        if end - start <= 15 && (end >= bytes.count || !(bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: ".")
+                                                        || bytes[end] == UInt8(ascii: "e") || bytes[end] == UInt8(ascii: "E")
+                                                        || isDigit(bytes[end]))) {
+            pos = end
+            return Token(kind: .number(whole), range: SourceRange(start, pos), spaced: false)
+        }
         var digits: [UInt8] = []
+        digits.reserveCapacity(32)
         func take(_ accept: (UInt8) -> Bool) {
             while pos < bytes.count && (accept(bytes[pos]) || (bytes[pos] == UInt8(ascii: "_") && pos + 1 < bytes.count && accept(bytes[pos + 1]) && !digits.isEmpty)) {
                 if bytes[pos] != UInt8(ascii: "_") { digits.append(bytes[pos]) }

@@ -155,7 +155,7 @@ public struct Parser {
         }
         guard let word = current.name else { return .expression(try pipeline()) }
         let next = peek()
-        if ["let", "def", "set"].contains(word) {
+        if word == "let" || word == "def" || word == "set" {
             switch next.kind {
             case .number, .text, .date:
                 throw error("expected a name after '\(word)', found \(next.describe)", at: next,
@@ -440,8 +440,7 @@ public struct Parser {
     /// comparison -> conversion (('==' | '!=' | '<' | '<=' | '>' | '>=') conversion)?
     mutating func comparison() throws(Diagnostic) -> Expr {
         let left = try conversion()
-        let ops: [(Token.Symbol, BinaryOp)] = [(.eq, .eq), (.ne, .ne), (.lt, .lt), (.le, .le), (.gt, .gt), (.ge, .ge)]
-        guard let (_, op) = ops.first(where: { current.isSymbol($0.0) }) else {
+        guard let op = comparisonOperator(current) else {
             if current.isSymbol(.assign) {
                 throw error("'=' is not a comparison", notes: ["write '==' to compare"])
             }
@@ -451,10 +450,24 @@ public struct Parser {
         let h = height
         let right = try conversion()
         try grow(max(h, height) + 1)
-        if ops.contains(where: { current.isSymbol($0.0) }) {
+        if comparisonOperator(current) != nil {
             throw error("comparisons do not chain", notes: ["join two comparisons with 'and'"])
         }
         return .binary(op, left, right, opRange: opToken.range, left.range.joined(right.range))
+    }
+
+    /// The comparison a token stands for, if any.
+    func comparisonOperator(_ t: Token) -> BinaryOp? {
+        guard case .symbol(let s) = t.kind else { return nil }
+        switch s {
+        case .eq: return .eq
+        case .ne: return .ne
+        case .lt: return .lt
+        case .le: return .le
+        case .gt: return .gt
+        case .ge: return .ge
+        default: return nil
+        }
     }
 
     /// conversion -> additive ('to' unit)*

@@ -54,9 +54,18 @@ public final class Session {
 
     /// Derived from the store and assumptions; emptied when either changes.
     struct Cache {
+        /// `SUBJECT.PROPERTY` values read from facts, with the store's
+        /// identity and generation they were read at.
+        var properties: [PropertyKey: Value] = [:]
+        var propertiesOf: (store: ObjectIdentifier, generation: Int)?
         var rateEdges: [RateEdge]?
         /// Units as written to what they resolve to.
         var units: [String: Unit] = [:]
+    }
+
+    struct PropertyKey: Hashable {
+        var subject: String
+        var property: String
     }
 
     struct FunctionDef {

@@ -187,13 +187,12 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     /// 0 × ±∞ counts as 0, which still gives the true hull because another
     /// pair of ends always reaches the infinite side when there is one.
     public static func * (a: Interval, b: Interval) -> Interval {
-        var candidates: [Candidate] = []
-        for x in [a.low, a.high] {
-            for y in [b.low, b.high] {
-                candidates.append(product(x, y))
-            }
-        }
-        return hull(candidates)
+        var hull = Hull()
+        hull.add(product(a.low, b.low))
+        hull.add(product(a.low, b.high))
+        hull.add(product(a.high, b.low))
+        hull.add(product(a.high, b.high))
+        return hull.interval
     }
 
     /// The quotients of every pair, leaving out a divisor of 0.
@@ -209,17 +208,19 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
         }
         // Which side of 0 the divisor lies on, for its end (if any) at 0.
         let side: Double = b.high.value > 0 ? 1 : -1
-        var candidates: [Candidate] = []
-        for x in [low, high] {
-            for y in [b.low, b.high] {
-                if y.value == 0 {
-                    candidates.append(Self.quotientNearZero(x, side: side))
-                } else if let c = Self.quotient(x, y) {
-                    candidates.append(c)
-                }
+        var hull = Hull()
+        func pair(_ x: Endpoint, _ y: Endpoint) {
+            if y.value == 0 {
+                hull.add(Self.quotientNearZero(x, side: side))
+            } else if let c = Self.quotient(x, y) {
+                hull.add(c)
             }
         }
-        return Self.hull(candidates)
+        pair(low, b.low)
+        pair(low, b.high)
+        pair(high, b.low)
+        pair(high, b.high)
+        return hull.interval
     }
 
     /// Every figure multiplied by `k`: a negative `k` swaps the ends, zero gives exactly 0.
@@ -340,28 +341,33 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The smallest interval holding every candidate; an extreme is closed if any pair attaining it is.
-    private static func hull(_ candidates: [Candidate]) -> Interval {
-        guard let first = candidates.first else {
-            return .unbounded
-        }
-        var lowest = first
-        var highest = first
-        for c in candidates.dropFirst() {
-            if c.value < lowest.value {
+    /// The smallest interval holding every candidate added; an extreme is
+    /// closed if any pair attaining it is. Folded as the candidates come, so
+    /// the arithmetic on every figure allocates nothing.
+    private struct Hull {
+        private var lowest: Candidate?
+        private var highest: Candidate?
+
+        mutating func add(_ c: Candidate) {
+            if let l = lowest {
+                if c.value < l.value { lowest = c } else if c.value == l.value { lowest?.closed = l.closed || c.closed }
+            } else {
                 lowest = c
-            } else if c.value == lowest.value {
-                lowest.closed = lowest.closed || c.closed
             }
-            if c.value > highest.value {
+            if let h = highest {
+                if c.value > h.value { highest = c } else if c.value == h.value { highest?.closed = h.closed || c.closed }
+            } else {
                 highest = c
-            } else if c.value == highest.value {
-                highest.closed = highest.closed || c.closed
             }
         }
-        return Interval(
-            low: Endpoint(value: lowest.value, open: !lowest.closed),
-            high: Endpoint(value: highest.value, open: !highest.closed)
-        )
+
+        var interval: Interval {
+            guard let lowest, let highest else { return .unbounded }
+            return Interval(
+                low: Endpoint(value: lowest.value, open: !lowest.closed),
+                high: Endpoint(value: highest.value, open: !highest.closed)
+            )
+        }
     }
 
     private static func tighterLow(_ a: Endpoint, _ b: Endpoint) -> Endpoint {

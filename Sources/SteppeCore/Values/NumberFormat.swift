@@ -81,6 +81,9 @@ public enum NumberFormat: Sendable {
     /// An integer with thousands separators, written straight into bytes
     /// (the commonest figure in a table).
     static func integer(_ n: Int, grouping: Bool) -> String {
+        // Below 1,000 there is nothing to group, and the standard library's
+        // own conversion makes a small string without allocating.
+        if n > -1000 && n < 1000 { return String(n) }
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
         var m = n.magnitude
