@@ -70,17 +70,25 @@ struct RobustnessTests {
         #expect(problems.isEmpty, "\(problems.count) --safe cases:\n\(problems.joined(separator: "\n"))")
     }
 
-    /// Every input the fuzzer (or anyone) found that crashed steppe once.
-    @Test func savedCrashers() throws {
+    /// The saved binary crashers (see crashers/README.md); none so far, so
+    /// the test shows as skipped rather than passing over nothing.
+    static let crasherNames: [String] = {
         let dir = Runner.packageRoot.appendingPathComponent("Tests/RobustnessTests/crashers")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
+    }()
+
+    /// Every input the fuzzer (or anyone) found that crashed steppe once.
+    @Test(.enabled(if: !crasherNames.isEmpty, "no binary crashers saved yet"))
+    func savedCrashers() throws {
+        let dir = Runner.packageRoot.appendingPathComponent("Tests/RobustnessTests/crashers")
+        let names = Self.crasherNames
         var cases: [Case] = []
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".md") {
             let bytes = Array(try Data(contentsOf: dir.appendingPathComponent(name)))
             cases.append(Case(name: "crasher \(name)", input: bytes, transport: .file))
             cases.append(Case(name: "crasher \(name)", input: bytes, transport: .stdin, options: ["--keep-going"]))
         }
-        #expect(!cases.isEmpty, "no saved crashers found in \(dir.path)")
         let problems = Runner.check(cases, timeout: 20)
         #expect(problems.isEmpty, "\(problems.count) of \(cases.count) saved crashers:\n\(problems.joined(separator: "\n"))")
     }
