@@ -66,17 +66,17 @@ struct Interner<Key: Hashable & Sendable>: Sendable {
     var count: Int { items.count }
 }
 
-/// A fact as stored: 56 bytes, with names, texts and units interned and an
-/// exact figure held inline. Anything else (a bounded figure, a text, a
-/// list) lives in the store's side table of values.
+/// A fact as stored: 40 bytes, with names and units interned and an exact
+/// figure held inline. Anything else (a bounded figure, a text, a list)
+/// lives in the store's side table of values; the `at`, `quote`, `topic`
+/// and `by` clauses, which a generated pack seldom has, in a side table of
+/// details.
 struct FactRecord: Sendable {
     var subject: Int32
     var property: Int32
     var source: Int32
-    var at: Int32
-    var quote: Int32
-    var topic: Int32
-    var claimant: Int32
+    /// Index into the store's details, or `none` when the fact has no clauses there.
+    var details: Int32
     /// `on` packed as year·10⁴ + month·10² + day (0 for none; month and day 0 when absent).
     var on: Int32
     var line: Int32
@@ -87,6 +87,17 @@ struct FactRecord: Sendable {
     var nominal: Double
 
     static let none: Int32 = -1
+}
+
+/// The `at`, `quote` and `topic` texts and the `by` claimant of a fact, interned.
+struct FactDetails: Sendable, Hashable {
+    var at: Int32
+    var quote: Int32
+    var topic: Int32
+    var claimant: Int32
+
+    static let empty = FactDetails(at: FactRecord.none, quote: FactRecord.none, topic: FactRecord.none,
+                                   claimant: FactRecord.none)
 }
 
 extension CivilDate {

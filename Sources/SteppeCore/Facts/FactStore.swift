@@ -18,6 +18,7 @@ public final class FactStore {
 
     var names = Interner<String>()
     var texts = Interner<String>()
+    var detailRows = Interner<FactDetails>()
     var unitIDs = Interner<Unit>()
     var records: [FactRecord] = []
     /// Values that do not fit a record: bounded figures, texts, lists, dates.
@@ -50,6 +51,7 @@ public final class FactStore {
         c.packs = packs
         c.names = names
         c.texts = texts
+        c.detailRows = detailRows
         c.unitIDs = unitIDs
         c.records = records
         c.sideValues = sideValues
@@ -86,22 +88,24 @@ public final class FactStore {
 
     public var factCount: Int { records.count }
 
-    /// Adds a fact; `value` keeps only the notes of its lineage.
+    /// Adds a fact; `value` keeps only the notes of its lineage. A fact that
+    /// restates one already held (the same subject, property, source, date
+    /// and figure, as when a pack is loaded twice) adds nothing: the first
+    /// statement, with its place and quote, stays.
     func addFact(subject: String, property: String, value: Value, source: String, at: String?,
                           quote: String?, on: CivilDate?, topic: String?, claimant: String?, pack: Int, line: Int) {
         var r = FactRecord(subject: names.intern(subject), property: names.intern(property),
                            source: sourceIndex[source] ?? 0,
-                           at: at.map { texts.intern($0) } ?? FactRecord.none,
-                           quote: quote.map { texts.intern($0) } ?? FactRecord.none,
-                           topic: topic.map { texts.intern($0) } ?? FactRecord.none,
-                           claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
+                           details: details(at: at, quote: quote, topic: topic, claimant: claimant),
                            on: on?.packed ?? 0, line: Int32(clamping: line), unitOrValue: 0,
                            pack: UInt16(clamping: pack), inline: false, nominal: 0)
         if case .quantity(let q) = value.payload, q.interval.isExact, !q.isAbout, value.lineage.isEmpty {
             r.inline = true
             r.nominal = q.nominal
             r.unitOrValue = unitIDs.intern(q.unit)
+            if alreadyStated(r, value) { return }
         } else {
+            if alreadyStated(r, value) { return }
             r.unitOrValue = Int32(sideValues.count)
             sideValues.append(value)
         }
@@ -111,19 +115,59 @@ public final class FactStore {
     /// The fast pack reader's way in: an exact figure.
     func addExactFact(subject: String, property: String, nominal: Double, unit: Unit, source: Int32, at: String?,
                       quote: String?, topic: String?, claimant: String?, on: Int32, pack: Int, line: Int) {
-        append(FactRecord(subject: names.intern(subject), property: names.intern(property), source: source,
-                          at: at.map { texts.intern($0) } ?? FactRecord.none,
-                          quote: quote.map { texts.intern($0) } ?? FactRecord.none,
-                          topic: topic.map { texts.intern($0) } ?? FactRecord.none,
-                          claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
-                          on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
-                          pack: UInt16(clamping: pack), inline: true, nominal: nominal))
+        let r = FactRecord(subject: names.intern(subject), property: names.intern(property), source: source,
+                           details: details(at: at, quote: quote, topic: topic, claimant: claimant),
+                           on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
+                           pack: UInt16(clamping: pack), inline: true, nominal: nominal)
+        if alreadyStated(r, nil) { return }
+        append(r)
+    }
+
+    /// Whether a fact already held states what `r` (with `value`, or its
+    /// inline figure) states: same subject, property, source, date and figure.
+    private func alreadyStated(_ r: FactRecord, _ value: Value?) -> Bool {
+        guard var i = newestOfPair.newest(PairIndex.key(of: r), in: records) else { return false }
+        while i >= 0 {
+            let o = records[Int(i)]
+            if o.source == r.source && o.on == r.on {
+                if r.inline && o.inline {
+                    if o.nominal == r.nominal && o.unitOrValue == r.unitOrValue { return true }
+                } else if FactStore.sameFigure(self.value(of: o), value ?? self.value(of: r)) {
+                    return true
+                }
+            }
+            i = olderOfPair[Int(i)]
+        }
+        return false
+    }
+
+    /// Two figures are the same when their quantities (bounds, nominal,
+    /// unit) are equal; other values when they read the same in JSON.
+    static func sameFigure(_ a: Value, _ b: Value) -> Bool {
+        if let x = a.quantity, let y = b.quantity { return x == y }
+        if a.quantity != nil || b.quantity != nil { return false }
+        return JSON.encode(a) == JSON.encode(b)
+    }
+
+    /// The details row for these clauses (`none` when there are none); the
+    /// same clauses share a row.
+    private func details(at: String?, quote: String?, topic: String?, claimant: String?) -> Int32 {
+        if at == nil && quote == nil && topic == nil && claimant == nil { return FactRecord.none }
+        let d = FactDetails(at: at.map { texts.intern($0) } ?? FactRecord.none,
+                            quote: quote.map { texts.intern($0) } ?? FactRecord.none,
+                            topic: topic.map { texts.intern($0) } ?? FactRecord.none,
+                            claimant: claimant.map { names.intern($0) } ?? FactRecord.none)
+        return detailRows.intern(d)
+    }
+
+    private func details(of r: FactRecord) -> FactDetails {
+        r.details == FactRecord.none ? .empty : detailRows[r.details]
     }
 
     private func append(_ r: FactRecord) {
         generation &+= 1
         let index = Int32(records.count)
-        let older = newestOfPair.set(PairIndex.key(r.subject, r.property), index)
+        let older = newestOfPair.set(PairIndex.key(r.subject, r.property), index, in: records)
         if older == nil {
             let s = Int(r.subject)
             if subjectProperties.count <= s { subjectProperties += Array(repeating: [], count: s + 1 - subjectProperties.count) }
@@ -137,7 +181,7 @@ public final class FactStore {
     func reserve(facts n: Int) {
         records.reserveCapacity(records.count + n)
         olderOfPair.reserveCapacity(olderOfPair.count + n)
-        newestOfPair.reserve(newestOfPair.count + n)
+        newestOfPair.reserve(newestOfPair.count + n, in: records)
     }
 
     func sourceID(_ id: String) -> Int32? { sourceIndex[id] }
@@ -159,10 +203,11 @@ public final class FactStore {
     /// The fact at `index`, made from its record.
     public func fact(_ index: Int) -> Fact {
         let r = records[index]
+        let d = details(of: r)
         return Fact(id: index, subject: names[r.subject], property: names[r.property], value: value(of: r),
-                    source: sourceList[Int(r.source)], at: text(r.at), quote: text(r.quote),
-                    on: CivilDate(packed: r.on), topic: text(r.topic),
-                    claimant: r.claimant == FactRecord.none ? nil : names[r.claimant], pack: Int(r.pack),
+                    source: sourceList[Int(r.source)], at: text(d.at), quote: text(d.quote),
+                    on: CivilDate(packed: r.on), topic: text(d.topic),
+                    claimant: d.claimant == FactRecord.none ? nil : names[d.claimant], pack: Int(r.pack),
                     file: packs[Int(r.pack)], line: Int(r.line))
     }
 
@@ -180,7 +225,7 @@ public final class FactStore {
 
     func indices(subject: String, property: String) -> [Int] {
         guard let s = names.id(subject), let p = names.id(property),
-              var i = newestOfPair[PairIndex.key(s, p)] else { return [] }
+              var i = newestOfPair.newest(PairIndex.key(s, p), in: records) else { return [] }
         var result: [Int] = []
         while i >= 0 {
             result.append(Int(i))
@@ -196,7 +241,7 @@ public final class FactStore {
     public func hasProperty(subject: String, property: String) -> Bool {
         if rules["\(subject).\(property)"] != nil { return true }
         guard let s = names.id(subject), let p = names.id(property) else { return false }
-        return newestOfPair[PairIndex.key(s, p)] != nil
+        return newestOfPair.newest(PairIndex.key(s, p), in: records) != nil
     }
 
     /// Properties stated for a subject, by facts or rules.
@@ -246,12 +291,13 @@ public final class FactStore {
         case "property": return .text(names[r.property])
         case "value": return value(of: r)
         case "source": return Value(.source(sourceList[Int(r.source)]))
-        case "at": return text(r.at).map(Value.text) ?? .empty
+        case "at": return text(details(of: r).at).map(Value.text) ?? .empty
         case "on": return CivilDate(packed: r.on).map { Value(.date($0)) } ?? .empty
-        case "topic": return text(r.topic).map(Value.text) ?? .empty
+        case "topic": return text(details(of: r).topic).map(Value.text) ?? .empty
         case "claimant":
-            guard r.claimant != FactRecord.none else { return .empty }
-            let id = names[r.claimant]
+            let claimant = details(of: r).claimant
+            guard claimant != FactRecord.none else { return .empty }
+            let id = names[claimant]
             return entities[id].map { Value(.entity($0)) } ?? .text(id)
         default: return nil
         }

@@ -72,11 +72,22 @@ extension Session {
                     fields[c.keyword] = try word(c)
                 }
             }
-            let source = SourceInfo(id: id, title: title, author: fields["by"], publisher: fields["publisher"], year: year,
+            var source = SourceInfo(id: id, title: title, author: fields["by"], publisher: fields["publisher"], year: year,
                                     address: fields["address"], kind: fields["kind"] ?? "reference", note: fields["note"])
-            if let old = store.sources[id], !old.sameDeclaration(as: source) {
-                throw EvalError("source '\(id)' is already declared, as \"\(old.title)\"", statement.range,
-                                notes: ["give this source another id"])
+            if let old = store.sources[id] {
+                // The same title and kind is the same source, declared again (a
+                // pack loaded twice, or one that names the article): what was
+                // known stays, and what it adds fills the gaps, as a restated
+                // fact adds nothing. Anything else is an id taken by another
+                // document.
+                guard old.title == source.title, fields["kind"] == nil || old.kind == source.kind else {
+                    let what = old.title == source.title ? "of kind \(old.kind)" : "as \"\(old.title)\""
+                    throw EvalError("source '\(id)' is already declared, \(what)", statement.range,
+                                    notes: ["give this source another id"])
+                }
+                source = SourceInfo(id: id, title: title, author: old.author ?? source.author,
+                                    publisher: old.publisher ?? source.publisher, year: old.year ?? source.year,
+                                    address: old.address ?? source.address, kind: old.kind, note: old.note ?? source.note)
             }
             store.add(source)
             packSources[pack] = id
