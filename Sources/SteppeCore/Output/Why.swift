@@ -48,7 +48,8 @@ enum Why {
         case .assumption(let subject, let property, let value, let place):
             return ("\(subject).\(property)", value, "assumed: set at \(place)")
         case .note(let text):
-            return ("note", "", text)
+            // The only note is less_than's floor, which LANGUAGE.md counts as an assumption.
+            return ("assumption", "", text)
         case .rule:
             return nil
         }
@@ -113,7 +114,7 @@ extension Why {
                 Why.items(inputs, into: &out)
                 out += "}"
             case .note(let text):
-                out += "{\"kind\": \"note\""
+                out += "{\"kind\": \"assumption\""
                 field("text", text, into: &out)
                 out += "}"
             }
