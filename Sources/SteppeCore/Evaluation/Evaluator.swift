@@ -161,7 +161,13 @@ extension Session {
             var outer = env
             outer.row = nil
             outer.constants = nil
-            let v = try resolveName(n, range: range, outer)
+            let v: Value
+            do {
+                v = try resolveName(n, range: range, outer)
+            } catch let e as EvalError where e.message == "unknown name '\(n)'" {
+                // Suggest from the row's columns too (`topc` → `topic`).
+                throw EvalError(e.message, range, notes: suggestions(n, among: knownNames(env)))
+            }
             // Commands may differ from call to call; everything else here is fixed for the stage.
             if registry.command(n) == nil || isBound(n, outer) { cache.values[n] = v }
             return v
