@@ -200,6 +200,27 @@ struct PromptTests {
         try t.wait(for: "Session commands")
     }
 
+    /// TOUR.md's two-line pipeline, typed as it is written: the second line,
+    /// starting with `|`, goes on from the first line's result.
+    @Test func aLineStartingWithABarGoesOnFromTheResult() throws {
+        let t = try Tmux()
+        try t.wait(for: "steppe>")
+        try t.type("facts | where topic == \"casualties\" and source == article")
+        try t.press("Enter")
+        try t.wait(for: "casualties  Kazakh")
+        try t.type("      | select property, value, at")
+        try t.press("Enter")
+        let s = try t.wait(for: "property            value                      at")
+        let table = lines(after: "| select property, value, at", in: s)
+        #expect(table.prefix(5) == [
+            "property            value                      at",
+            "killed              > 225 people               ¶5",
+            "arrested            > 5,000 people             ¶5",
+            "officers_killed     13 people                  ¶5",
+            "lethal_force_claim  used only in self-defence  ¶5",
+        ])
+    }
+
     @Test func tablesFitTheWindow() throws {
         let t = try Tmux(width: 50)
         try t.wait(for: "steppe>")

@@ -73,6 +73,12 @@ extension Session {
         case .date(let d, _): return Value(.date(d))
         case .truth(let t, _): return .truth(t)
         case .name(let n, let range): return try resolveName(n, range: range, env)
+        case .previous(let range):
+            guard let v = previousResult else {
+                throw EvalError("there is no result before this line to go on from", range,
+                                notes: ["a line starting with '|' pipes the result of the line before it"])
+            }
+            return v
         case .member(let base, let field, let range): return try member(base, field, range: range, env)
         case .call(let name, let args, let nameRange, let range):
             return try call(name, args, nameRange: nameRange, range: range, env).value

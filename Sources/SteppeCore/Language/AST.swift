@@ -39,12 +39,15 @@ public indirect enum Expr: Sendable {
     case binary(BinaryOp, Expr, Expr, opRange: SourceRange, SourceRange)
     case convert(Expr, UnitExpr, SourceRange)
     case pipeline(Expr, [Stage], SourceRange)
+    /// The head of a statement that starts with `|`: the previous result.
+    case previous(SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .number(_, _, let r), .text(_, let r), .date(_, let r), .truth(_, let r), .name(_, let r),
              .list(_, let r), .record(_, let r), .negate(_, let r), .not(_, let r), .convert(_, _, let r),
-             .pipeline(_, _, let r), .binary(_, _, _, _, let r), .call(_, _, _, let r), .command(_, _, _, let r):
+             .pipeline(_, _, let r), .binary(_, _, _, _, let r), .call(_, _, _, let r), .command(_, _, _, let r),
+             .previous(let r):
             return r
         case .member(let base, _, let r): return base.range.joined(r)
         }

@@ -40,6 +40,7 @@ public struct Lexer {
             if b == UInt8(ascii: "\n") {
                 lexer.pos += 1
                 let continues = lexer.depth > 0 || (tokens.last.map(Lexer.continuesLine) ?? true)
+                    || lexer.nextLineStartsWithPipe()
                 if !continues, tokens.last.map({ $0.kind != .newline }) ?? false {
                     if oneStatement {
                         // The line break ends the statement; `.end` after it
@@ -86,6 +87,19 @@ public struct Lexer {
     func atStatementStart(_ tokens: [Token]) -> Bool {
         guard let last = tokens.last else { return true }
         return last.kind == .newline || last.isSymbol(.semicolon)
+    }
+
+    /// Whether the line starting at `pos` begins (after blanks) with `|`:
+    /// a pipeline may go on with its stages on lines of their own,
+    ///
+    ///     facts | where topic == "casualties"
+    ///           | select property, value
+    func nextLineStartsWithPipe() -> Bool {
+        var i = pos
+        while i < bytes.count && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\r")) {
+            i += 1
+        }
+        return i < bytes.count && bytes[i] == UInt8(ascii: "|")
     }
 
     /// Skips blanks and comments; reports whether any were skipped.

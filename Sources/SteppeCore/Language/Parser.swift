@@ -153,7 +153,16 @@ public struct Parser {
             body = body.dropFirst(name.count).drop { $0 == " " || $0 == "\t" }
             return .session(name: String(name), argument: String(body), start.range)
         }
-        guard let word = current.name else { return .expression(try pipeline()) }
+        guard let word = current.name else {
+            if current.isSymbol(.pipe) {
+                // `| STAGE ...` on a line of its own goes on from the result
+                // before it (at the prompt, where that line has already run).
+                let bar = current.range
+                height = 1
+                return .expression(try stages(after: .previous(SourceRange(bar.start, bar.end))))
+            }
+            return .expression(try pipeline())
+        }
         let next = peek()
         if word == "let" || word == "def" || word == "set" {
             switch next.kind {
@@ -266,7 +275,11 @@ public struct Parser {
 
     /// pipeline -> head ('|' stage)*
     mutating func pipeline() throws(Diagnostic) -> Expr {
-        let head = try commandOrExpression()
+        try stages(after: try commandOrExpression())
+    }
+
+    /// ('|' stage)* after `head`.
+    mutating func stages(after head: Expr) throws(Diagnostic) -> Expr {
         guard current.isSymbol(.pipe) else { return head }
         var h = height
         var stages: [Stage] = []

@@ -75,6 +75,7 @@ extension Session {
         switch statement {
         case .expression(let e):
             let result = try evaluateResult(e, Env.session)
+            previousResult = result.value
             show(result)
         case .letBinding(let name, let e, _):
             let v = try evaluate(e, Env.session)

@@ -16,6 +16,9 @@ public final class Session {
     public internal(set) var store = FactStore()
     public internal(set) var registry = CommandRegistry()
     var lets: [String: Value] = [:]
+    /// The value the last expression statement showed: a statement starting
+    /// with `|` goes on from it.
+    var previousResult: Value?
     var letOrder: [String] = []
     var defs: [String: FunctionDef] = [:]
     var assumptions: [String: Assumption] = [:]
