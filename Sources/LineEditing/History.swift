@@ -101,6 +101,14 @@ public struct HistoryFile: Sendable, Equatable {
         return HistoryContents(entries: entries, warnings: warnings)
     }
 
+    /// The saved entries, read without touching the file: a missing or
+    /// damaged file reads as empty. For `:history` in a script, which must
+    /// not move anything aside (`--safe` may be on).
+    public func savedEntries() -> [String] {
+        guard case .bytes(let bytes) = FileBytes.read(path) else { return [] }
+        return Self.parse(bytes) ?? []
+    }
+
     /// The entries on disk now; nil when a damaged file could not be moved
     /// aside (so a save must not replace it).
     private func readEntries(warnings: inout [String]) -> [String]? {

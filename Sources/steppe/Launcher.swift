@@ -1,4 +1,5 @@
 import SteppeCore
+import LineEditing
 
 #if canImport(Glibc)
 import Glibc
@@ -45,18 +46,32 @@ struct Launcher {
             help: ":plugin load FILE  load a command plugin from a shared library",
             run: { session, argument in try Launcher.pluginCommand(session, argument) }
         )
+        // `:history` in a script shows the prompt's saved history; the prompt
+        // puts its own, live one in place of this.
+        session.historyProvider = { n in Array((HistoryFile.standard()?.savedEntries() ?? []).suffix(n)) }
         PluginLoader.loadFolder(into: session)
         for path in arguments.plugins {
             do {
                 try PluginLoader.load(path, into: session)
             } catch {
+                // A plugin named on the command line that cannot be loaded is
+                // a bad command line.
                 output.writeError("steppe: error: \(error.message)\n")
-                return 1
+                return 2
             }
         }
         for pack in arguments.packs {
+            // A pack that cannot be read is a bad command line (2); an error
+            // inside one is a failed load (1), as for `:load`.
+            let bytes: [UInt8]
             do {
-                try session.loadPack(path: pack)
+                bytes = try FileIO.read(path: pack)
+            } catch {
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
+                return 2
+            }
+            do {
+                try session.loadPack(SourceFile(name: pack, bytes: bytes))
             } catch {
                 output.writeError(DiagnosticRenderer(color: session.options.color).render(error))
                 return 1
@@ -77,8 +92,10 @@ struct Launcher {
                 // A script named here may be a pipe: `steppe <(generate)`.
                 bytes = try FileIO.read(path: path, allowStreams: true)
             } catch {
+                // A script named on the command line that cannot be read is a
+                // bad command line.
                 output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
-                status = max(status, 1)
+                status = 2
                 if arguments.keepGoing { continue }
                 return status
             }

@@ -607,7 +607,7 @@ enum Nasty {
                  check: { o, _ in o.status == 1 && o.stderr.contains("--safe forbids") ? nil : "--safe did not refuse :plugin load" }),
             Case(name: "safe --plugin", input: text("1"), transport: .commandLine, options: ["--safe", "--plugin", "garbage.so"],
                  files: ["garbage.so": Array(repeating: 0x7F, count: 64)],
-                 check: { o, _ in o.status == 1 && o.stderr.contains("--safe forbids") ? nil : "--safe did not refuse --plugin" }),
+                 check: { o, _ in o.status == 2 && o.stderr.contains("--safe forbids") ? nil : "--safe did not refuse --plugin" }),
             Case(name: "chart to a folder", input: text("[1 people] | chart value to \".\""), transport: .commandLine),
             Case(name: "chart to a missing folder", input: text("[1 people] | chart value to \"no/such/dir/x.svg\""), transport: .commandLine),
             Case(name: "chart to a FIFO", input: text("[1 people] | chart value to \"fifo.svg\""), transport: .commandLine, files: ["fifo.svg": nil]),

@@ -91,10 +91,30 @@ import Testing
         #expect(r2.stderr.contains("bad.steppe:2:"))
     }
 
-    @Test func missingScriptFile() throws {
+    /// A file named on the command line that cannot be read is a bad
+    /// command line (2); an error inside a pack is a failed load (1).
+    @Test func missingFilesAreABadCommandLine() throws {
         let r = try Run.steppe(["/no/such/file.steppe"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("cannot open '/no/such/file.steppe'"))
+        let p = try Run.steppe(["--load", "/no/such/pack.steppe", "-c", "1"])
+        #expect(p.status == 2)
+        #expect(p.stdout == "")
+        #expect(p.stderr.contains("cannot open '/no/such/pack.steppe'"))
+        let k = try Run.steppe(["--keep-going", "/no/such/file.steppe", "-c", "1"])
+        #expect(k.status == 2)
+        #expect(k.stdout == "1\n")
+    }
+
+    /// `:history` in a script reads the prompt's saved history, and changes nothing.
+    @Test func historyInAScriptShowsTheSavedHistory() throws {
+        let h = try temp("history", "let x = 1\nfacts |\\n count\nprotests.killed\n")
+        let r = try Run.steppe(["-c", ":history 2"], environment: ["STEPPE_HISTORY": h.path])
+        #expect(r.status == 0)
+        #expect(r.stdout == "    1  facts |\n        count\n    2  protests.killed\n")
+        let empty = try Run.steppe(["-c", ":history"], environment: ["STEPPE_HISTORY": h.path + ".none"])
+        #expect(empty.status == 0 && empty.stdout == "")
+        #expect(!FileManager.default.fileExists(atPath: h.path + ".none"))
     }
 
     @Test func noColorWhenNotATerminal() throws {

@@ -68,12 +68,14 @@ import Testing
         #expect(safe.stderr.contains("--safe: not loading"))
     }
 
+    /// A plugin named by `--plugin` that cannot be loaded is a bad command
+    /// line (status 2); `:plugin load` in a script is a failed statement (1).
     @Test func refusesAFileThatIsNotAPlugin() throws {
         let dir = try folder()
         let text = dir.appendingPathComponent("notes.so")
         try "not a library".write(to: text, atomically: true, encoding: .utf8)
         let r = try Run.steppe(["--plugin", text.path, "-c", "1"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("'\(text.path)' is not a steppe plugin"))
         let noEntry = try fakePlugin(api: 1, compiler: "6.3.1", entry: false)
         let r2 = try Run.steppe(["--plugin", noEntry.path, "-c", "1"])
@@ -82,7 +84,7 @@ import Testing
 
     @Test func refusesAMissingFileAndAFolder() throws {
         let r = try Run.steppe(["--plugin", "/no/such/plugin.so", "-c", "1"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("cannot open plugin '/no/such/plugin.so'"))
         let dir = try folder()
         let r2 = try Run.steppe(["--plugin", dir.path, "-c", "1"])
@@ -92,14 +94,14 @@ import Testing
     @Test func refusesAnotherAPIVersionNamingBoth() throws {
         let fake = try fakePlugin(api: 99, compiler: "6.3.1")
         let r = try Run.steppe(["--plugin", fake.path, "-c", "1"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("'\(fake.path)' was built for steppe plugin API 99; this steppe has API 1"))
     }
 
     @Test func refusesAnotherCompilerNamingBoth() throws {
         let fake = try fakePlugin(api: 1, compiler: "5.9")
         let r = try Run.steppe(["--plugin", fake.path, "-c", "1"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("was built by Swift 5.9; this steppe was built by Swift"))
         #expect(r.stderr.contains("no stable ABI on Linux"))
     }
@@ -114,7 +116,7 @@ import Testing
     @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
     func safeRefusesLoading() throws {
         let r = try Run.steppe(["--safe", "--plugin", Self.example.path, "-c", "1"])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("--safe forbids loading plugins from files"))
         let r2 = try Run.steppe(["--safe", "-c", ":plugin load \(Self.example.path)"])
         #expect(r2.status == 1)

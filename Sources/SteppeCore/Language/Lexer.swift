@@ -79,7 +79,7 @@ public struct Lexer {
                 return true
             default: return false
             }
-        case .name(let n): return n == "and" || n == "or"
+        case .name(let n): return n == "and" || n == "or" || n == "to"
         default: return false
         }
     }

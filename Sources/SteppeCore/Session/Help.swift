@@ -69,6 +69,15 @@ enum Help {
         guard let name else { return overview(session) }
         var key = name
         if key.hasPrefix(":") { key.removeFirst() }
+        // Spelled as written elsewhere: `group by`, `:q`, `:h`, `:r`.
+        key = key.split(separator: " ").joined(separator: " ")
+        switch key {
+        case "group by": key = "group"
+        case "q", "exit": key = "quit"
+        case "h", "?": key = "help"
+        case "r": key = "run"
+        default: break
+        }
         if let c = session.registry.command(key) {
             var out = "\(c.usage)\n  \(c.summary)   (plugin \(c.plugin))\n"
             if !c.parameters.isEmpty {

@@ -15,7 +15,7 @@ extension Session {
         .init(name: "plugins", usage: ":plugins", summary: "loaded plugins: name, version, origin, commands"),
         .init(name: "vars", usage: ":vars", summary: "let bindings and set assumptions"),
         .init(name: "timer", usage: ":timer on|off", summary: "show the time each statement took"),
-        .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (at the prompt)"),
+        .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (in a script, the prompt's saved history)"),
     ]
 
     func sessionCommand(_ name: String, _ argument: String, range: SourceRange, file: SourceFile) throws {
