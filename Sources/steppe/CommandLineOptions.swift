@@ -2,7 +2,8 @@ import SteppeCore
 
 /// The command line, once parsed.
 struct CommandLineOptions {
-    var command: String?
+    /// `-c` statements, in the order given (`-c` may be repeated).
+    var commands: [String] = []
     var format: OutputFormat = .table
     var packs: [String] = []
     var plugins: [String] = []
@@ -32,8 +33,8 @@ struct CommandLineOptions {
             case "--":
                 onlyFiles = true
             case "-c":
-                guard i < argv.count, o.command == nil else { return nil }
-                o.command = argv[i]
+                guard i < argv.count else { return nil }
+                o.commands.append(argv[i])
                 i += 1
             case "--format":
                 guard i < argv.count, let f = OutputFormat(rawValue: argv[i]) else { return nil }

@@ -82,7 +82,8 @@ struct Launcher {
             if outcome.syntaxError { status = 2 } else if outcome.failures > 0 { status = max(status, 1) }
             return status == 0 || arguments.keepGoing
         }
-        if let command = arguments.command {
+        for command in arguments.commands {
+            if session.quitRequested { break }
             guard account(session.run(SourceFile(name: "<command line>", text: command))) else { return status }
         }
         for path in arguments.files {
@@ -101,7 +102,7 @@ struct Launcher {
             }
             guard account(session.run(SourceFile(name: path, bytes: bytes))) else { return status }
         }
-        if arguments.command != nil || !arguments.files.isEmpty { return status }
+        if !arguments.commands.isEmpty || !arguments.files.isEmpty { return status }
         if FileIO.isTerminal(0) {
             return Prompt(session: session).run()
         }

@@ -18,9 +18,9 @@ struct Steppe: ParsableCommand {
         version: Version.text
     )
 
-    @Option(name: .customShort("c"), parsing: .unconditional,
-            help: ArgumentHelp("Run these statements, then exit.", valueName: "statements"))
-    var command: String?
+    @Option(name: .customShort("c"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Run these statements, then exit (repeatable: each runs in turn).", valueName: "statements"))
+    var command: [String] = []
 
     @Option(help: ArgumentHelp("How results are shown: table, csv, json or markdown.", valueName: "format"))
     var format: String = "table"
@@ -45,7 +45,7 @@ struct Steppe: ParsableCommand {
 
     /// What the rest of steppe needs from the command line.
     var options: CommandLineOptions {
-        CommandLineOptions(command: command, format: OutputFormat(rawValue: format) ?? .table, packs: packs,
+        CommandLineOptions(commands: command, format: OutputFormat(rawValue: format) ?? .table, packs: packs,
                            plugins: plugins, keepGoing: keepGoing, safe: safe, noColor: noColor, files: files)
     }
 

@@ -45,6 +45,17 @@ import Testing
         #expect(r.status == 1)
     }
 
+    /// `-c` may be repeated: each runs in turn in one session, and the
+    /// first failure stops the rest (unless --keep-going).
+    @Test func repeatedCommandsRunInTurn() throws {
+        let r = try Run.steppe(["-c", "let x = 2", "-c", "-x * 3 people", "--format", "json", "-c", "x"])
+        #expect(r.stdout == "{\"value\": -6, \"unit\": \"people\", \"bound\": \"exact\", \"low\": -6, \"high\": -6}\n2\n")
+        #expect(r.status == 0)
+        let f = try Run.steppe(["-c", "1", "-c", "nosuch", "-c", "3"])
+        #expect(f.stdout == "1\n")
+        #expect(f.status == 1)
+    }
+
     @Test func keepGoingRunsPastAFailure() throws {
         let r = try Run.steppe(["--keep-going", "-c", "1; nosuch; 2"])
         #expect(r.stdout == "1\n2\n")
