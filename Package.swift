@@ -16,6 +16,11 @@ let package = Package(
         // Plugins/Example, also built as a plugin to load at run time:
         // `steppe --plugin .build/debug/libExamplePlugin.so`.
         .library(name: "ExamplePlugin", type: .dynamic, targets: ["Example"]),
+        // swift-argument-parser's reading of the command line (help, mistakes),
+        // opened by steppe only when its fast reader does not take the
+        // command line: it brings FoundationEssentials, which every start-up
+        // would otherwise pay for.
+        .library(name: "SteppeCLI", type: .dynamic, targets: ["SteppeCLI"]),
     ],
     dependencies: [
         .package(path: "Sources/SteppeCore"),
@@ -33,9 +38,12 @@ let package = Package(
             dependencies: [
                 core,
                 "LineEditing",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + builtinPlugins.map { .target(name: $0) }
         ),
+        .target(name: "SteppeCLI", dependencies: [
+            core,
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The template a user copies: built and tested, not in the catalog.
         .target(name: "Example", dependencies: [core], path: "Plugins/Example"),
         .testTarget(name: "SteppeCoreTests", dependencies: [core]),

@@ -18,7 +18,10 @@ struct CommandLineOptions {
     /// start-up; so it handles only what this does not recognise: `--help`,
     /// `--version`, `--opt=value`, and every mistake, which it reports.
     /// Returns nil for anything not plainly valid.
-    static func quickParse(_ argv: [String]) -> CommandLineOptions? {
+    ///
+    /// With `canonical` (the form libSteppeCLI gives back, already checked)
+    /// an option's value may start with `-`.
+    static func quickParse(_ argv: [String], canonical: Bool = false) -> CommandLineOptions? {
         var o = CommandLineOptions()
         var i = 0
         var onlyFiles = false
@@ -41,11 +44,11 @@ struct CommandLineOptions {
                 o.format = f
                 i += 1
             case "--load":
-                guard i < argv.count, !argv[i].hasPrefix("-") else { return nil }
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.packs.append(argv[i])
                 i += 1
             case "--plugin":
-                guard i < argv.count, !argv[i].hasPrefix("-") else { return nil }
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.plugins.append(argv[i])
                 i += 1
             case "--keep-going": o.keepGoing = true

@@ -54,7 +54,7 @@ struct Prompt {
         let title = session.store.sources["article"]?.title ?? "the article"
         let dim = session.options.color ? "\u{1B}[2m" : ""
         let reset = session.options.color ? "\u{1B}[0m" : ""
-        session.output.write("\(Version.text) · \(counts.article) facts from \"\(title)\" + \(counts.references) reference figures\n")
+        session.output.write("\(SteppeVersion.text) · \(counts.article) facts from \"\(title)\" + \(counts.references) reference figures\n")
         session.output.write("\(dim)Enter :help for help, :quit or Ctrl-D to leave.\(reset)\n")
     }
 

@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-20}
 bash .ci/setup
+# steppe and libSteppeCLI.so beside it (the reader of unusual command lines).
 swift build -c release --product steppe 2>&1 | tail -1
+swift build -c release --product SteppeCLI 2>&1 | tail -1
 steppe=$(swift build -c release --show-bin-path)/steppe
 work=.build/benchmark
 mkdir -p "$work"

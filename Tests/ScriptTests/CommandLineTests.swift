@@ -85,6 +85,44 @@ import Testing
         #expect(v.stdout.hasPrefix("steppe "))
     }
 
+    /// swift-argument-parser (with FoundationEssentials) is opened only for
+    /// what the fast reader does not take; the executable does not link it.
+    @Test func theArgumentParserIsOffTheStartUpPath() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [Run.binary.path]
+        let out = Pipe()
+        ldd.standardOutput = out
+        try ldd.run()
+        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(libraries.contains("libSteppeCore.so"))
+        #expect(!libraries.contains("Foundation"), "\(libraries)")
+        // `--opt=value` is not a fast-path form: the library reads it and hands it back.
+        let r = try Run.steppe(["--format=json", "-c", "protests.killed > 200 people"])
+        #expect(r.stdout == "true\n")
+        #expect(r.status == 0)
+    }
+
+    /// Without libSteppeCLI.so beside it, steppe still runs every everyday
+    /// form, and says what is missing for the rest.
+    @Test func withoutTheCommandLineLibrary() throws {
+        let dir = try temp("placeholder", "").deletingLastPathComponent()
+        let fm = FileManager.default
+        for name in ["steppe", "libSteppeCore.so"] {
+            try fm.copyItem(at: Run.binary.deletingLastPathComponent().appendingPathComponent(name),
+                            to: dir.appendingPathComponent(name))
+        }
+        let alone = dir.appendingPathComponent("steppe")
+        let r = try Run.steppe(["-c", "1 + 1"], executable: alone)
+        #expect(r.stdout == "2\n")
+        #expect(try Run.steppe(["--version"], executable: alone).stdout == "steppe 0.1.0\n")
+        let h = try Run.steppe(["--help"], executable: alone)
+        #expect(h.status == 2)
+        #expect(h.stderr.contains("libSteppeCLI.so"))
+        #expect(h.stderr.contains("Usage: steppe [-c <statements> ...]"))
+    }
+
     @Test func formats() throws {
         #expect(try Run.steppe(["--format", "json", "-c", "protests.killed"]).stdout
             == "{\"value\": 225, \"unit\": \"people\", \"bound\": \"more_than\", \"low\": 225, \"high\": null}\n")

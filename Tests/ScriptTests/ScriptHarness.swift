@@ -15,9 +15,9 @@ struct Run {
 
     /// Runs steppe with `arguments`, feeding `input` on stdin; gives up after `timeout` seconds.
     static func steppe(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                       directory: URL? = nil, timeout: Double = 30) throws -> Run {
+                       directory: URL? = nil, timeout: Double = 30, executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil

@@ -144,9 +144,18 @@ public final class FactStore {
     /// Two figures are the same when their quantities (bounds, nominal,
     /// unit) are equal; other values when they read the same in JSON.
     static func sameFigure(_ a: Value, _ b: Value) -> Bool {
-        if let x = a.quantity, let y = b.quantity { return x == y }
-        if a.quantity != nil || b.quantity != nil { return false }
-        return JSON.encode(a) == JSON.encode(b)
+        switch (a.payload, b.payload) {
+        case (.quantity(let x), .quantity(let y)): return x == y
+        case (.text(let x), .text(let y)): return x == y
+        case (.truth(let x), .truth(let y)): return x == y
+        case (.date(let x), .date(let y)): return x == y
+        case (.entity(let x), .entity(let y)): return x.id == y.id
+        case (.source(let x), .source(let y)): return x.id == y.id
+        case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameFigure($0, $1) }
+        case (.empty, .empty): return true
+        case (.record, .record), (.table, .table): return JSON.encode(a) == JSON.encode(b)
+        default: return false
+        }
     }
 
     /// The details row for these clauses (`none` when there are none); the

@@ -114,3 +114,8 @@ public final class Session {
 
     public func flush() { output.flush() }
 }
+
+/// steppe's name and version, as `--version` and the banner give them.
+public enum SteppeVersion {
+    public static let text = "steppe 0.1.0"
+}
