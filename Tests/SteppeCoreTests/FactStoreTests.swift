@@ -52,6 +52,33 @@ struct FactStoreTests {
         #expect(s.detailRows.count == 1)
     }
 
+    /// A pair with many facts (a time series) finds restated claims through
+    /// its index of claims: a second load adds nothing, and a new claim
+    /// (another date, figure, topic or claimant) is added.
+    @Test func aLongSeriesIsRestatedOnce() {
+        let s = FactStore()
+        s.add(SourceInfo(id: "gen", title: "Generated", author: nil, publisher: nil, year: nil, address: nil, kind: "reference", note: nil))
+        _ = s.beginPack("test")
+        func load() {
+            for day in 1...200 {
+                s.addExactFact(subject: "brent", property: "price", nominal: Double(day % 50), unit: Unit(), source: 0,
+                               at: nil, quote: nil, topic: "economy", claimant: nil,
+                               on: CivilDate(year: 2022, month: 1 + day / 31 % 12, day: 1 + day % 28)?.packed ?? 0, pack: 0, line: day)
+            }
+        }
+        load()
+        let first = s.factCount
+        load()
+        #expect(s.factCount == first)
+        s.addExactFact(subject: "brent", property: "price", nominal: 99, unit: Unit(), source: 0, at: nil, quote: nil,
+                       topic: "economy", claimant: nil, on: CivilDate(year: 2022, month: 1, day: 2)?.packed ?? 0, pack: 0, line: 1)
+        s.addExactFact(subject: "brent", property: "price", nominal: 1, unit: Unit(), source: 0, at: nil, quote: nil,
+                       topic: "prices", claimant: nil, on: CivilDate(year: 2022, month: 1, day: 2)?.packed ?? 0, pack: 0, line: 1)
+        s.addFact(subject: "brent", property: "price", value: .number(1), source: "gen", at: nil, quote: nil,
+                  on: CivilDate(year: 2022, month: 1, day: 2), topic: "economy", claimant: nil, pack: 0, line: 1)
+        #expect(s.factCount == first + 2)
+    }
+
     /// A copy shares nothing that a later change to the original can reach.
     @Test func aCopyIsUnchangedByTheOriginal() {
         let s = store(pairs: 10, factsPerPair: 1)

@@ -75,8 +75,8 @@ extension Session {
         case .name(let n, let range): return try resolveName(n, range: range, env)
         case .previous(let range):
             guard let v = previousResult else {
-                throw EvalError("there is no result before this line to go on from", range,
-                                notes: ["a line starting with '|' pipes the result of the line before it"])
+                throw EvalError("there is no result yet to go on from", range,
+                                notes: ["a line starting with '|' goes on from the last result shown"])
             }
             return v
         case .member(let base, let field, let range): return try member(base, field, range: range, env)

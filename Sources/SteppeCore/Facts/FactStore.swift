@@ -27,6 +27,9 @@ public final class FactStore {
     /// one before it of the same pair (-1 at the oldest).
     private var newestOfPair = PairIndex()
     private var olderOfPair: [Int32] = []
+    /// For pairs with many facts, their facts by the hash of their claims
+    /// (see `alreadyStated`).
+    private var claimIndex: [Int64: [Int: Int32]] = [:]
     /// Properties stated for each subject, in first-stated order, by name id.
     private var subjectProperties: [[Int32]] = []
 
@@ -57,6 +60,7 @@ public final class FactStore {
         c.sideValues = sideValues
         c.newestOfPair = newestOfPair
         c.olderOfPair = olderOfPair
+        c.claimIndex = claimIndex
         c.subjectProperties = subjectProperties
         c.generation = generation
         return c
@@ -89,13 +93,17 @@ public final class FactStore {
     public var factCount: Int { records.count }
 
     /// Adds a fact; `value` keeps only the notes of its lineage. A fact that
-    /// restates one already held (the same subject, property, source, date
-    /// and figure, as when a pack is loaded twice) adds nothing: the first
-    /// statement, with its place and quote, stays.
+    /// restates one already held (the same claim: subject, property, source,
+    /// `on` date, figure, topic and claimant, as when a pack is loaded twice)
+    /// adds nothing: the first statement, with its place and quote, stays.
     func addFact(subject: String, property: String, value: Value, source: String, at: String?,
                           quote: String?, on: CivilDate?, topic: String?, claimant: String?, pack: Int, line: Int) {
-        var r = FactRecord(subject: names.intern(subject), property: names.intern(property),
-                           source: sourceIndex[source] ?? 0,
+        let sourceID = sourceIndex[source] ?? 0
+        let s = names.intern(subject), p = names.intern(property)
+        if alreadyStated(s, p, source: sourceID, on: on?.packed ?? 0, topic: topic, claimant: claimant, figure: { value }) {
+            return
+        }
+        var r = FactRecord(subject: s, property: p, source: sourceID,
                            details: details(at: at, quote: quote, topic: topic, claimant: claimant),
                            on: on?.packed ?? 0, line: Int32(clamping: line), unitOrValue: 0,
                            pack: UInt16(clamping: pack), inline: false, nominal: 0)
@@ -103,9 +111,7 @@ public final class FactStore {
             r.inline = true
             r.nominal = q.nominal
             r.unitOrValue = unitIDs.intern(q.unit)
-            if alreadyStated(r, value) { return }
         } else {
-            if alreadyStated(r, value) { return }
             r.unitOrValue = Int32(sideValues.count)
             sideValues.append(value)
         }
@@ -115,30 +121,96 @@ public final class FactStore {
     /// The fast pack reader's way in: an exact figure.
     func addExactFact(subject: String, property: String, nominal: Double, unit: Unit, source: Int32, at: String?,
                       quote: String?, topic: String?, claimant: String?, on: Int32, pack: Int, line: Int) {
-        let r = FactRecord(subject: names.intern(subject), property: names.intern(property), source: source,
-                           details: details(at: at, quote: quote, topic: topic, claimant: claimant),
-                           on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
-                           pack: UInt16(clamping: pack), inline: true, nominal: nominal)
-        if alreadyStated(r, nil) { return }
-        append(r)
+        let s = names.intern(subject), p = names.intern(property)
+        if alreadyStated(s, p, source: source, on: on, topic: topic, claimant: claimant,
+                         figure: { Value(.quantity(Quantity(nominal, unit: unit))) }) {
+            return
+        }
+        append(FactRecord(subject: s, property: p, source: source,
+                          details: details(at: at, quote: quote, topic: topic, claimant: claimant),
+                          on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
+                          pack: UInt16(clamping: pack), inline: true, nominal: nominal))
     }
 
-    /// Whether a fact already held states what `r` (with `value`, or its
-    /// inline figure) states: same subject, property, source, date and figure.
-    private func alreadyStated(_ r: FactRecord, _ value: Value?) -> Bool {
-        guard var i = newestOfPair.newest(PairIndex.key(of: r), in: records) else { return false }
+    /// An id that no record holds: a name or text never interned.
+    private static let unseen: Int32 = -2
+
+    /// Whether a fact already held makes this claim. Looks the topic and
+    /// claimant up without interning them (one never seen cannot match). A pair with
+    /// few facts is searched along its chain; one with many (a time series)
+    /// keeps its facts by claim hash, so loading stays linear.
+    private func alreadyStated(_ s: Int32, _ p: Int32, source: Int32, on: Int32,
+                               topic: String?, claimant: String?, figure makeFigure: () -> Value) -> Bool {
+        let key = PairIndex.key(s, p)
+        guard var i = newestOfPair.newest(key, in: records) else { return false }
+        let figure = makeFigure()
+        let topicID = topic.map { texts.id($0) ?? FactStore.unseen } ?? FactRecord.none
+        let claimantID = claimant.map { names.id($0) ?? FactStore.unseen } ?? FactRecord.none
+        if topicID == FactStore.unseen || claimantID == FactStore.unseen { return false }
+        let hash = FactStore.claimHash(source: source, on: on, topic: topicID, claimant: claimantID,
+                                       figure: FactStore.figureHash(figure))
+        func same(_ o: FactRecord) -> Bool {
+            let d = details(of: o)
+            return o.source == source && o.on == on && d.topic == topicID && d.claimant == claimantID
+                && FactStore.sameFigure(value(of: o), figure)
+        }
+        if let known = claimIndex[key] {
+            guard let candidate = known[hash] else { return false }
+            if same(records[Int(candidate)]) { return true }
+            // A collision of hashes: fall back to the chain.
+        }
+        var length = 0
         while i >= 0 {
-            let o = records[Int(i)]
-            if o.source == r.source && o.on == r.on {
-                if r.inline && o.inline {
-                    if o.nominal == r.nominal && o.unitOrValue == r.unitOrValue { return true }
-                } else if FactStore.sameFigure(self.value(of: o), value ?? self.value(of: r)) {
-                    return true
-                }
-            }
+            if same(records[Int(i)]) { return true }
+            length += 1
             i = olderOfPair[Int(i)]
         }
+        if length >= FactStore.longChain && claimIndex[key] == nil {
+            claimIndex[key] = chainIndex(key)
+        }
         return false
+    }
+
+    /// A pair with this many facts keeps its facts by claim hash.
+    private static let longChain = 8
+
+    /// The pair's facts by claim hash (the newest of each, as the chain runs newest first).
+    private func chainIndex(_ key: Int64) -> [Int: Int32] {
+        var out: [Int: Int32] = [:]
+        var i = newestOfPair.newest(key, in: records) ?? -1
+        while i >= 0 {
+            let h = claimHash(of: records[Int(i)])
+            if out[h] == nil { out[h] = i }
+            i = olderOfPair[Int(i)]
+        }
+        return out
+    }
+
+    private func claimHash(of r: FactRecord) -> Int {
+        let d = details(of: r)
+        return FactStore.claimHash(source: r.source, on: r.on, topic: d.topic, claimant: d.claimant,
+                                   figure: FactStore.figureHash(value(of: r)))
+    }
+
+    private static func claimHash(source: Int32, on: Int32, topic: Int32, claimant: Int32, figure: Int) -> Int {
+        var h = Hasher()
+        h.combine(source)
+        h.combine(on)
+        h.combine(topic)
+        h.combine(claimant)
+        h.combine(figure)
+        return h.finalize()
+    }
+
+    /// Equal for figures that `sameFigure` finds the same.
+    private static func figureHash(_ v: Value) -> Int {
+        switch v.payload {
+        case .quantity(let q): return q.hashValue
+        case .text(let t): return t.hashValue
+        case .entity(let e): return e.id.hashValue
+        case .source(let s): return s.id.hashValue
+        default: return JSON.encode(v).hashValue
+        }
     }
 
     /// Two figures are the same when their quantities (bounds, nominal,
@@ -175,6 +247,8 @@ public final class FactStore {
 
     private func append(_ r: FactRecord) {
         generation &+= 1
+        let pair = PairIndex.key(r.subject, r.property)
+        if claimIndex[pair] != nil { claimIndex[pair]?[claimHash(of: r)] = Int32(records.count) }
         let index = Int32(records.count)
         let older = newestOfPair.set(PairIndex.key(r.subject, r.property), index, in: records)
         if older == nil {

@@ -8,6 +8,9 @@
 struct PairIndex: Sendable {
     private var slots: [Int32]
     private var mask: Int
+    /// 64 − log2(size): the slot is the product's top bits (Fibonacci
+    /// hashing), which depend on both halves of the key.
+    private var shift: UInt64
     private(set) var count = 0
 
     init(capacity: Int = 64) {
@@ -15,6 +18,7 @@ struct PairIndex: Sendable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
+        shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
     static func key(_ subject: Int32, _ property: Int32) -> Int64 { Int64(subject) << 32 | Int64(UInt32(bitPattern: property)) }
@@ -23,7 +27,7 @@ struct PairIndex: Sendable {
 
     /// The slot holding `key`'s fact, or the empty slot where it would go.
     private func slot(_ key: Int64, _ records: [FactRecord]) -> Int {
-        var i = Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        var i = Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while slots[i] != -1 && PairIndex.key(of: records[Int(slots[i])]) != key { i = (i + 1) & mask }
         return i
     }

@@ -39,8 +39,10 @@ public struct Lexer {
             let b = lexer.bytes[lexer.pos]
             if b == UInt8(ascii: "\n") {
                 lexer.pos += 1
+                let afterSessionCommand: Bool
+                if case .sessionCommand = tokens.last?.kind { afterSessionCommand = true } else { afterSessionCommand = false }
                 let continues = lexer.depth > 0 || (tokens.last.map(Lexer.continuesLine) ?? true)
-                    || lexer.nextLineStartsWithPipe()
+                    || (!afterSessionCommand && lexer.nextLineStartsWithPipe())
                 if !continues, tokens.last.map({ $0.kind != .newline }) ?? false {
                     if oneStatement {
                         // The line break ends the statement; `.end` after it
@@ -79,7 +81,7 @@ public struct Lexer {
                 return true
             default: return false
             }
-        case .name(let n): return n == "and" || n == "or" || n == "to"
+        case .name(let n): return n == "and" || n == "or"
         default: return false
         }
     }

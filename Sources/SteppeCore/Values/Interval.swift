@@ -340,7 +340,6 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
         return Candidate(value: sign * .infinity, closed: false)
     }
 
-    /// The smallest interval holding every candidate; an extreme is closed if any pair attaining it is.
     /// The smallest interval holding every candidate added; an extreme is
     /// closed if any pair attaining it is. Folded as the candidates come, so
     /// the arithmetic on every figure allocates nothing.
