@@ -247,10 +247,10 @@ public final class FactStore {
 
     private func append(_ r: FactRecord) {
         generation &+= 1
-        let pair = PairIndex.key(r.subject, r.property)
-        if claimIndex[pair] != nil { claimIndex[pair]?[claimHash(of: r)] = Int32(records.count) }
+        let pair = PairIndex.key(of: r)
         let index = Int32(records.count)
-        let older = newestOfPair.set(PairIndex.key(r.subject, r.property), index, in: records)
+        if claimIndex[pair] != nil { claimIndex[pair]?[claimHash(of: r)] = index }
+        let older = newestOfPair.set(pair, index, in: records)
         if older == nil {
             let s = Int(r.subject)
             if subjectProperties.count <= s { subjectProperties += Array(repeating: [], count: s + 1 - subjectProperties.count) }

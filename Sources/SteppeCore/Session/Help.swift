@@ -71,13 +71,8 @@ enum Help {
         if key.hasPrefix(":") { key.removeFirst() }
         // Spelled as written elsewhere: `group by`, `:q`, `:h`, `:r`.
         key = key.split(separator: " ").joined(separator: " ")
-        switch key {
-        case "group by": key = "group"
-        case "q", "exit": key = "quit"
-        case "h", "?": key = "help"
-        case "r": key = "run"
-        default: break
-        }
+        if key == "group by" { key = "group" }
+        key = Session.sessionCommandAliases[key] ?? key
         if let c = session.registry.command(key) {
             var out = "\(c.usage)\n  \(c.summary)   (plugin \(c.plugin))\n"
             if !c.parameters.isEmpty {

@@ -18,23 +18,27 @@ extension Session {
         .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (in a script, the prompt's saved history)"),
     ]
 
+    /// Short names of session commands, for them and for `:help`.
+    static let sessionCommandAliases: [String: String] = ["q": "quit", "exit": "quit", "h": "help", "?": "help", "r": "run"]
+
     func sessionCommand(_ name: String, _ argument: String, range: SourceRange, file: SourceFile) throws {
         let arg = argument.trimmed
-        if ["quit", "q", "exit", "vars", "plugins"].contains(name), !arg.isEmpty {
+        let command = Session.sessionCommandAliases[name] ?? name
+        if ["quit", "vars", "plugins"].contains(command), !arg.isEmpty {
             throw EvalError(":\(name) takes no argument", range,
                             notes: arg.hasPrefix("|") ? ["session commands are not values and do not go in pipelines"] : [])
         }
-        switch name {
-        case "help", "h", "?":
+        switch command {
+        case "help":
             guard let text = Help.text(for: arg.isEmpty ? nil : arg, session: self) else {
                 var names = Array(registry.commands.keys) + Help.stages.map(\.0) + Array(Session.builtinFunctions.keys)
                 names += Session.sessionCommands.map(\.name) + Help.topics.map(\.0)
                 throw EvalError("no help for '\(arg)'", range, notes: suggestions(arg, among: names) + ["enter :help for the list"])
             }
             output.write(text)
-        case "quit", "q", "exit":
+        case "quit":
             quitRequested = true
-        case "run", "r":
+        case "run":
             try runFile(arg, range: range, file: file)
         case "load":
             try loadFile(arg, range: range, file: file)
@@ -134,13 +138,6 @@ extension Session {
             d.chain.append(Diagnostic.Frame(file: file, range: range, what: "in the pack loaded here (nothing was loaded)"))
             throw d
         }
-    }
-
-    /// Loads a pack named on the command line (`--load`).
-    public func loadPack(path: String) throws(Diagnostic) {
-        let bytes: [UInt8]
-        do { bytes = try FileIO.read(path: path) } catch { throw Diagnostic(error.message) }
-        try loadPack(SourceFile(name: path, bytes: bytes))
     }
 
     func varsText() -> String {

@@ -103,7 +103,8 @@ public struct DiagnosticRenderer: Sendable {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             if isControl(u) {
-                out.append(u.value == 0x7F ? "\u{2421}" : (u.value < 0x20 ? Unicode.Scalar(0x2400 + u.value)! : "\u{FFFD}"))
+                let symbol = u.value == 0x7F ? Unicode.Scalar(0x2421) : (u.value < 0x20 ? Unicode.Scalar(0x2400 + u.value) : nil)
+                out.append(symbol ?? "\u{FFFD}")
             } else {
                 out.append(u)
             }
