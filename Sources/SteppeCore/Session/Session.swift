@@ -52,8 +52,8 @@ public final class Session {
     public var historyProvider: ((Int) -> [String])? = nil
     /// Set by `:quit`.
     public internal(set) var quitRequested = false
-    /// Extra session commands (the prompt adds its own); they see the argument text.
-    public var extraCommands: [String: (help: String, run: (Session, String) throws -> Void)] = [:]
+    /// The session commands: the built-in ones and those `declare` adds.
+    public internal(set) var sessionCommands: [SessionCommand] = Builtins.sessionCommands
 
     /// Derived from the store and assumptions; emptied when either changes.
     struct Cache {
