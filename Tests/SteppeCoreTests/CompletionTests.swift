@@ -125,7 +125,8 @@ enum WalkPlugin: SteppePlugin {
     @Test func introducerWordsAfterACommand() throws {
         let s = try session()
         try s.load(plugin: WalkPlugin.self)
-        #expect(s.completions(line: "walk 1 v", cursor: 8).candidates.contains("vs"))
+        #expect(s.completions(line: "walk 1 v", cursor: 8).candidates == ["vs"])
+        #expect(s.completions(line: "walk 1 ", cursor: 7).candidates == ["and", "by", "in", "or", "to", "vs"])
         #expect(!s.completions(line: "walk 1 vs 2 v", cursor: 13).candidates.contains("vs"))
         #expect(s.completions(line: "walk 1 vs 2 b", cursor: 13).candidates.contains("by"))
         // Not in place of the first argument.

@@ -136,11 +136,6 @@ extension Session {
         return Value(.quantity(r), lineage: v.lineage.merged(with: used))
     }
 
-    /// Why two values cannot be compared, when they cannot.
-    struct NotComparable: Error {
-        var message: String
-    }
-
     /// Three-valued comparison. Throws `EvalError` for values of kinds (or
     /// dimensions) that do not compare.
     func compare(_ op: ComparisonOp, _ a: Value, _ b: Value, range: SourceRange) throws -> (Truth, Lineage) {

@@ -69,12 +69,16 @@ extension Session {
         if inStage {
             names += columns(flowingInto: statement) + ["by", "asc", "desc"]
         }
-        // After a command and its first argument: the words its declaration introduces.
-        if !atHead, let command = registry.command(String(head)), stageText.hasSuffix(" ") || !word.isEmpty {
+        // After a command and a whole argument: the words its declaration
+        // introduces (and the operators that may go on with the argument).
+        if !atHead, stageText.trimmed != head, case .command(let command) = resolve(String(head), .statementStart, Env.session),
+           Session.endsOperand(stageText) {
             let used = Set(stageText.split(separator: " ").map(String.init))
-            for p in command.parameters {
-                if case .word(let w) = p.introducer, !used.contains(w.rawValue), stageText.trimmed != head { names.append(w.rawValue) }
+            let words = command.parameters.compactMap { p -> String? in
+                if case .word(let w) = p.introducer, !used.contains(w.rawValue) { return w.rawValue }
+                return nil
             }
+            return offer(words + ["and", "or", "in", "to"])
         }
         return offer(names, continuing: continuing)
     }
@@ -140,6 +144,15 @@ extension Session {
             }
         }
         return columns
+    }
+
+    /// Whether `text` ends with a whole operand and a space (`compare 1 `,
+    /// `stats a.b `), so that what comes next is an operator or an introducer.
+    static func endsOperand(_ text: String) -> Bool {
+        guard text.last == " ", let last = text.trimmed.last else { return false }
+        let lastWord = text.trimmed.split(separator: " ").last.map(String.init) ?? ""
+        if Builtins.reserved.contains(lastWord) { return false }
+        return isWordChar(last) || last == ")" || last == "]" || last == "}" || last == "\"" || last == "%"
     }
 
     /// The text of the statement the cursor is in: after the last `;`.
