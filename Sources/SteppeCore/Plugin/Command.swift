@@ -50,9 +50,13 @@ public struct CommandResult: Sendable {
     public var value: Value
     /// Lines shown instead of the value's default rendering in table format.
     public var display: String?
-    public init(_ value: Value, display: String? = nil) {
+    /// A drawing of it for a report (an SVG document), made when
+    /// `CommandContext.wantsFigure` is true.
+    public var figure: String?
+    public init(_ value: Value, display: String? = nil, figure: String? = nil) {
         self.value = value
         self.display = display
+        self.figure = figure
     }
 }
 
