@@ -14,6 +14,8 @@ struct ReportModel {
         var text: String
         var marks: [Int]
         var children: [WhyNode]
+        /// A leaf: what it is, its value and where it was stated.
+        var leaf: (name: String, value: String, citation: String)? = nil
     }
 
     enum Body {
@@ -299,17 +301,19 @@ struct ReportModel {
                 return WhyNode(text: "rule \(subject).\(property) = \(text)", marks: [],
                                children: whyItems(inputs, depth: depth + 1))
             case .fact(let f):
-                return WhyNode(text: "\(f.subject).\(f.property)  \(ValueText.plain(f.value))  \(ReportModel.citationText(f))",
-                               marks: [citations.mark(f)], children: [])
+                return leaf("\(f.subject).\(f.property)", ValueText.plain(f.value), ReportModel.citationText(f), [citations.mark(f)])
             case .rate(let f):
-                return WhyNode(text: "rate \(f.subject).\(f.property)  \(ValueText.plain(f.value))  \(ReportModel.citationText(f))",
-                               marks: [citations.mark(f)], children: [])
+                return leaf("\(f.subject).\(f.property)", ValueText.plain(f.value), "rate: " + ReportModel.citationText(f), [citations.mark(f)])
             case .assumption(let subject, let property, let value, let place):
-                return WhyNode(text: "\(subject).\(property)  \(value)  assumed: set at \(place)", marks: [], children: [])
+                return leaf("\(subject).\(property)", value, "assumed: set at \(place)", [])
             case .note(let text):
                 return WhyNode(text: "assumption: \(text)", marks: [], children: [])
             }
         }
+    }
+
+    func leaf(_ name: String, _ value: String, _ citation: String, _ marks: [Int]) -> WhyNode {
+        WhyNode(text: "\(name)  \(value)  \(citation)", marks: marks, children: [], leaf: (name, value, citation))
     }
 
     /// As `why` cites a fact: `article ¶1 "3% of …"`, `BP, Statistical Review …, table 1`.

@@ -3,7 +3,7 @@
 /// apart, and a print layout that shows each link's address.
 enum ReportStyle {
     static let css = """
-    :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --rule: #d9dee4; --accent: #2f6db5; --bound: #9a4d00; }
+    :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --rule: #d9dee4; --accent: #1a4f8b; --bound: #9a4d00; }
     html { background: #fff; }
     body { margin: 0; color: var(--ink); background: #fff; font: 17px/1.6 Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif; }
     main { max-width: 70ch; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
@@ -45,6 +45,9 @@ enum ReportStyle {
     .why > ul { border-left: none; padding-left: .75rem; }
     .why li { margin: .15rem 0; }
     .why > ul > li > .why-item { font-weight: 700; font-size: 1.05rem; }
+    .why code { background: none; padding: 0; font-size: 1em; }
+    .why-value { font-weight: 700; white-space: nowrap; }
+    .why-cite { color: var(--muted); font-family: Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif; font-size: 1.1em; }
     figure.chart { margin: 1rem 0; }
     figure.chart svg { max-width: 100%; height: auto; display: block; }
     figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
