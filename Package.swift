@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Built-in command plugins, in catalog order. Each lives in `Plugins/<Name>`
 /// and depends on SteppeCore alone.
-let builtinPlugins: [String] = ["Statistics", "Compare", "Crosscheck", "Timeline", "Chart"]
+let builtinPlugins: [String] = ["Statistics", "Compare", "Crosscheck", "Timeline", "Chart", "Search", "Describe"]
 
 /// The plugin API: a dynamic library (its own package, in Sources/SteppeCore)
 /// shared by steppe and every plugin, built in or loaded from a file.

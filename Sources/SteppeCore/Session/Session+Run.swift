@@ -17,7 +17,7 @@ extension Session {
         var outcome = Outcome()
         let script: Script
         do {
-            script = try Parser.parse(file)
+            script = try Parser.parse(file, wordCommands: registry.wordCommands.subtracting(defs.keys).subtracting(lets.keys))
         } catch {
             if interactive && error.incomplete {
                 outcome.incomplete = true

@@ -66,6 +66,8 @@ public final class Session {
         var rateEdges: [RateEdge]?
         /// Units as written to what they resolve to.
         var units: [String: Unit] = [:]
+        /// Patterns of `matches`, compiled.
+        var regexes: [String: CompiledRegex] = [:]
     }
 
     struct PropertyKey: Hashable {
