@@ -156,10 +156,11 @@ struct HTMLReport {
     static func entryHTML(_ e: Citations.Entry, _ esc: (String) -> String) -> String {
         let s = e.source
         var out = "<cite>\(esc(s.title))</cite>"
+        let stop = s.title.last.map { ".?!".contains($0) } == true ? "" : "."
         let by = [s.author, s.publisher].compactMap { $0 }
-        if !by.isEmpty { out += ". " + esc(by.joined(separator: "; ")) }
-        if let year = s.year { out += by.isEmpty ? ". \(year)" : ", \(year)" }
-        out += "."
+        if !by.isEmpty { out += stop + " " + esc(by.joined(separator: "; ")) }
+        if let year = s.year { out += by.isEmpty ? stop + " \(year)" : ", \(year)" }
+        if !by.isEmpty || s.year != nil || !stop.isEmpty { out += "." }
         if let address = s.address {
             let shown = esc(address)
             out += Prose.isSafe(address)

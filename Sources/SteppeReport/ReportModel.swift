@@ -195,6 +195,9 @@ struct ReportModel {
         let text = ValueText.plain(v).replacingOccurrencesOfNewline
         switch v.payload {
         case .quantity: return Cell(text: text, isFigure: true)
+        // A source by its publisher, as crosscheck's table shows it: the
+        // title is in the Sources list.
+        case .source(let s) where !s.isArticle: return Cell(text: s.publisher ?? s.title, isFigure: false)
         default: return Cell(text: text, isFigure: false)
         }
     }
@@ -245,7 +248,15 @@ struct ReportModel {
                 if let split = ReportModel.splitColumns(line) {
                     let field = r[split.name]
                     let isFigure = field.map { if case .quantity = $0.payload { return true } else { return false } } ?? false
-                    rows.append((split.name, Cell(text: split.value, isFigure: isFigure), field.map { marks($0) } ?? []))
+                    var m = field.map { marks($0) } ?? []
+                    if field == nil, split.name == "rates" {
+                        // compare's rates line: the rates the conversion used.
+                        for f in LineageSummary(ReportModel.lineages(of: v)).rates {
+                            let n = citations.mark(f)
+                            if !m.contains(n) { m.append(n) }
+                        }
+                    }
+                    rows.append((split.name, Cell(text: split.value, isFigure: isFigure), m))
                 } else if !line.trimmingSpaces.isEmpty {
                     lines.append(line)
                 }

@@ -29,9 +29,11 @@ enum ReportStyle {
     .marks { font-size: .75em; font-weight: 400; vertical-align: super; line-height: 0; margin-left: .2em; white-space: nowrap; }
     .mark { text-decoration: none; }
     .mark:hover, .mark:focus { text-decoration: underline; }
-    .table { overflow-x: auto; margin: .4rem 0 .8rem; }
-    table { border-collapse: collapse; font-size: .8rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: .25rem .6rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+    /* A wide table may use the room right of the measure, up to the window's edge. */
+    .table { overflow-x: auto; margin: .4rem min(0px, calc((70ch + 2.5rem - 100vw) / 2 + 1rem)) .8rem 0; }
+    td { max-width: 34ch; }
+    table { border-collapse: collapse; font-size: .76rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: .25rem .5rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
     thead th { border-bottom: 2px solid var(--ink); font-weight: 700; }
     th.num, td.num { text-align: right; white-space: nowrap; }
     table.record th { font-weight: 600; color: var(--muted); }
@@ -60,6 +62,7 @@ enum ReportStyle {
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
+      .table { margin-right: 0; overflow: visible; }
       a { color: inherit; text-decoration: none; }
       pre.statement, pre.error, code, .sources li:target { background: none; }
       section, figure, table, pre { break-inside: avoid; }
