@@ -19,11 +19,11 @@ public struct Parser {
     /// taken as a unit after a number.
     static let clauseWords: Set<String> = [
         "from", "at", "quote", "on", "topic", "by", "vs", "to", "and", "or", "asc", "desc",
-        "kind", "aka", "publisher", "address", "note",
+        "kind", "aka", "publisher", "address", "note", "hedge",
     ]
     static let sourceClauses: Set<String> = ["by", "publisher", "year", "address", "kind", "note"]
     static let entityClauses: Set<String> = ["kind", "aka"]
-    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by"]
+    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by", "hedge"]
 
     public init(file: SourceFile, tokens: [Token]) {
         self.file = file
