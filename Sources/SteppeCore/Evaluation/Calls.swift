@@ -126,6 +126,8 @@ extension Session {
                     throw EvalError("\(command.name): expected a column name for \(param.name)", a.range)
                 }
                 result.columns[param.name] = column
+            case .words:
+                result.values[param.name] = try wordsValue(a, env)
             case .text:
                 let v = try evaluate(a.value, env)
                 guard case .text = v.payload else {
@@ -140,7 +142,7 @@ extension Session {
         for p in command.parameters where !p.optional && result.values[p.name] == nil && result.columns[p.name] == nil {
             let what = p.summary.isEmpty ? p.name : p.summary
             switch p.introducer {
-            case .word(let w): throw EvalError("\(command.name): expected \(what) after \(w)", nameRange, notes: ["usage: \(command.usage)"])
+            case .word(let w): throw EvalError("\(command.name): expected \(what) after \(w.rawValue)", nameRange, notes: ["usage: \(command.usage)"])
             default: throw EvalError("\(command.name): expected \(what)", nameRange, notes: ["usage: \(command.usage)"])
             }
         }

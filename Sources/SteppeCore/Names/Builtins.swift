@@ -16,7 +16,7 @@ enum Builtins {
                     summary: "show the facts, assumptions and rates a value came from",
                     examples: ["why kazakhstan.oil_wealth_per_person"]),
         Declaration("fact", .statement,
-                    usage: "fact SUBJECT.PROPERTY = EXPR [from SOURCE] [at \"PLACE\"] [quote \"TEXT\"] [on DATE] [topic NAME] [by CLAIMANT]",
+                    usage: "fact SUBJECT.PROPERTY = EXPR [from SOURCE] [at \"PLACE\"] [quote \"TEXT\"] [on DATE] [topic NAME] [by CLAIMANT] [hedge \"WORDS\"]",
                     summary: "a fact-pack statement: a fact with its source",
                     examples: ["fact protests.killed = more_than(225 people) from article at \"¶5\" on 2022-01 topic casualties"]),
         Declaration("entity", .statement, usage: "entity ID \"NAME\" [kind KIND] [aka \"ALIAS\", ...]",
@@ -51,7 +51,7 @@ enum Builtins {
 
     static let tables: [Declaration] = [
         Declaration("facts", .table, usage: "facts",
-                    summary: "the built-in table of every fact: subject, property, value, source, at, on, topic, claimant",
+                    summary: "the built-in table of every fact: subject, property, value, source, at, on, topic, claimant, hedge, quote",
                     examples: ["facts | where subject == kazakhstan | select property, value, source"]),
         Declaration("entities", .table, usage: "entities", summary: "the built-in table of entities: id, name, kind, aliases",
                     examples: ["entities | where kind == \"country\""]),

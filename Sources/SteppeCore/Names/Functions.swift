@@ -45,7 +45,10 @@ struct FunctionCall {
 }
 
 extension Builtins {
-    static let functions: [BuiltinFunction] = [
+    /// Every built-in function: the bounds and dates below, the text functions (TextFunctions.swift).
+    static let functions: [BuiltinFunction] = boundsAndDates + textFunctions
+
+    static let boundsAndDates: [BuiltinFunction] = [
         BuiltinFunction("more_than", usage: "more_than(x)", summary: "a figure above x, (x, ∞)",
                         examples: ["more_than(225 people)"], arity: 1...1) { call in
             let q = try call.quantity(0)

@@ -52,6 +52,15 @@ extension Session {
         return .unknown
     }
 
+    /// The names that, at the start of a statement, mean a command that takes
+    /// the rest of it as words (`search city halls`): the parser reads those so.
+    var wordCommandNames: Set<String> {
+        registry.wordCommands.filter {
+            if case .command = resolve($0, .statementStart, Env.session) { return true }
+            return false
+        }
+    }
+
     /// Whether the name is the session's or the row's own (a column, a
     /// parameter, a `let` or a `def`), hiding any entity or table of that name.
     func isBound(_ n: String, _ env: Env) -> Bool {

@@ -16,8 +16,9 @@ extension Builtins {
                                    examples: [":run Scripts/casualties.steppe"], aliases: ["r"], completion: .files)) { c in
             try c.session.runFile(c.argument, range: c.range, file: c.file)
         },
-        SessionCommand(Declaration("load", .sessionCommand, usage: ":load FILE", summary: "load a fact pack (all of it, or nothing)",
-                                   examples: [":load mypack.steppe"], completion: .files)) { c in
+        SessionCommand(Declaration("load", .sessionCommand, usage: ":load FILE [from SOURCE]",
+                                   summary: "load a fact pack, .steppe, .csv, .json or .jsonl (all of it, or nothing)",
+                                   examples: [":load mypack.steppe", ":load figures.csv from bp2021"], completion: .files)) { c in
             try c.session.loadFile(c.argument, range: c.range, file: c.file)
         },
         SessionCommand(Declaration("format", .sessionCommand, usage: ":format table|csv|json|markdown", summary: "how results are shown",
@@ -41,6 +42,20 @@ extension Builtins {
                                    summary: "the last N lines of history (in a script, the prompt's saved history)",
                                    examples: [":history 20"])) { c in
             try c.session.history(c.argument, range: c.range)
+        },
+        SessionCommand(Declaration("save", .sessionCommand, usage: ":save FILE",
+                                   summary: "write what this session added as a script that rebuilds it",
+                                   examples: [":save session.steppe"], completion: .files), refusedWhenSafe: true) { c in
+            try c.session.outputCommand("save", c.argument, range: c.range)
+        },
+        SessionCommand(Declaration("output", .sessionCommand, usage: ":output [FILE]",
+                                   summary: "results go to FILE (made anew); :output alone: back to stdout",
+                                   examples: [":output results.txt", ":output"], completion: .files), refusedWhenSafe: true) { c in
+            try c.session.outputCommand("output", c.argument, range: c.range)
+        },
+        SessionCommand(Declaration("once", .sessionCommand, usage: ":once FILE", summary: "only the next result goes to FILE",
+                                   examples: [":once killed.json"], completion: .files), refusedWhenSafe: true) { c in
+            try c.session.outputCommand("once", c.argument, range: c.range)
         },
     ]
 }

@@ -116,13 +116,20 @@ extension Session {
 
     func loadFile(_ arg: String, range: SourceRange, file: SourceFile) throws {
         guard !arg.isEmpty else { throw EvalError(":load needs a file", range) }
-        let path = resolvePath(Session.unquote(arg), from: file)
+        let (given, source) = Session.splitLoadArgument(arg)
+        let path = resolvePath(Session.unquote(given), from: file)
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
         do {
-            try loadPack(SourceFile(name: path, bytes: bytes))
+            try loadPackFile(SourceFile(name: path, bytes: bytes), source: source)
         } catch {
             var d = error
+            if d.file == nil {
+                // A problem with the command itself (an unknown `from` source).
+                d.file = file
+                d.range = source.map { Session.lastRange(of: $0, in: range, of: file) } ?? range
+                throw d
+            }
             d.chain.append(Diagnostic.Frame(file: file, range: range, what: "in the pack loaded here (nothing was loaded)"))
             throw d
         }

@@ -54,6 +54,10 @@ public final class Session {
     public internal(set) var quitRequested = false
     /// The session commands: the built-in ones and those `declare` adds.
     public internal(set) var sessionCommands: [SessionCommand] = Builtins.sessionCommands
+    /// What the session added, in the order it ran, for `:save`.
+    var saveLog: [SavedItem] = []
+    /// `--report`: told what each statement did (StatementRecord.swift).
+    var observer = StatementObserver()
 
     /// Derived from the store and assumptions; emptied when either changes.
     struct Cache {
@@ -64,6 +68,8 @@ public final class Session {
         var rateEdges: [RateEdge]?
         /// Units as written to what they resolve to.
         var units: [String: Unit] = [:]
+        /// Patterns of `matches`, compiled.
+        var regexes: [String: CompiledRegex] = [:]
     }
 
     struct PropertyKey: Hashable {

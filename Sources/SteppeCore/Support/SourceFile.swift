@@ -5,15 +5,19 @@ public final class SourceFile: Sendable {
     /// What diagnostics call it: a path, `<command line>` or `<stdin>`.
     public let name: String
     public let bytes: [UInt8]
+    /// Line number of the first byte: 1, or for the `=` cell of a CSV or
+    /// JSON pack, the line the cell stands on in its file.
+    public let firstLine: Int
     private let lineStarts: [Int32]
 
-    public convenience init(name: String, text: String) {
-        self.init(name: name, bytes: Array(text.utf8))
+    public convenience init(name: String, text: String, firstLine: Int = 1) {
+        self.init(name: name, bytes: Array(text.utf8), firstLine: firstLine)
     }
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
         self.bytes = bytes
+        self.firstLine = firstLine
         var starts: [Int32] = [0]
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
             starts.append(Int32(truncatingIfNeeded: i + 1))
@@ -21,13 +25,13 @@ public final class SourceFile: Sendable {
         self.lineStarts = starts
     }
 
-    /// Line and column (both 1-based, the column in characters) of a byte offset.
+    /// Line (from `firstLine`) and column (1-based, in characters) of a byte offset.
     public func location(of offset: Int) -> (line: Int, column: Int) {
         let index = lineIndex(of: offset)
         let start = Int(lineStarts[index])
         let end = min(max(offset, start), bytes.count)
         let prefix = String(decoding: bytes[start..<end], as: UTF8.self)
-        return (index + 1, prefix.count + 1)
+        return (index + firstLine, prefix.count + 1)
     }
 
     /// The text of the line holding `offset`, without its newline.
