@@ -32,7 +32,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // The prompt's signal flags and handlers: one C translation unit, so
+        // the process has one copy of them however Swift inlines its callers.
+        .target(name: "CSignals"),
+        .target(name: "LineEditing", dependencies: ["CEditLine", "CSignals"]),
         .executableTarget(
             name: "steppe",
             dependencies: [

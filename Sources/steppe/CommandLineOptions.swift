@@ -10,6 +10,10 @@ struct CommandLineOptions {
     var keepGoing = false
     var safe = false
     var noColor = false
+    /// `--init FILE`: the prompt's start-up file instead of the usual one.
+    var initFile: String?
+    /// `--no-init`: no start-up file at all.
+    var noInit = false
     var files: [String] = []
 
     /// A fast path for the everyday forms (`-c X`, files, the declared options
@@ -51,6 +55,11 @@ struct CommandLineOptions {
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.plugins.append(argv[i])
                 i += 1
+            case "--init":
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
+                o.initFile = argv[i]
+                i += 1
+            case "--no-init": o.noInit = true
             case "--keep-going": o.keepGoing = true
             case "--safe": o.safe = true
             case "--no-color": o.noColor = true
@@ -58,6 +67,8 @@ struct CommandLineOptions {
                 return nil
             }
         }
+        // Both is a mistake for the library to explain.
+        if o.initFile != nil && o.noInit { return nil }
         return o
     }
 }

@@ -50,7 +50,7 @@ struct Case: Sendable, CustomStringConvertible {
 enum Runner {
     static let packageRoot = SteppeBinary.packageRoot
 
-    /// The binary built beside this test bundle (or `STEPPE_BIN`), as ScriptTests finds it.
+    /// The release binary (or `STEPPE_BIN`), as ScriptTests finds it.
     static let binary = SteppeBinary.url
 
     /// Runs one case in a folder of its own; gives up (SIGKILL) after `timeout` seconds.
@@ -84,7 +84,7 @@ enum Runner {
 
     static func run(_ arguments: [String], stdin: Data?, directory: URL, timeout: Double) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = try SteppeBinary.checked()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

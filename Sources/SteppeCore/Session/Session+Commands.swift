@@ -16,6 +16,8 @@ extension Session {
         .init(name: "vars", usage: ":vars", summary: "let bindings and set assumptions"),
         .init(name: "timer", usage: ":timer on|off", summary: "show the time each statement took"),
         .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (in a script, the prompt's saved history)"),
+        // Run by the steppe executable's prompt (Sources/steppe/EditCommand.swift), through extraCommands.
+        .init(name: "edit", usage: ":edit", summary: "at the prompt: edit the last statement in $VISUAL, $EDITOR or vi; what is saved runs"),
     ]
 
     /// Short names of session commands, for them and for `:help`.
