@@ -14,6 +14,9 @@ enum Suggest {
         var seen = Set<String>()
         var other: [UInt32] = []
         for n in names where n != name {
+            // A name has at most as many scalars as UTF-8 bytes: one too
+            // short in bytes is too short in scalars, and is skipped unread.
+            if n.utf8.count + threshold < target.count { continue }
             fold(n, into: &other)
             guard abs(other.count - target.count) <= threshold else { continue }
             let d = distance(target, other, within: threshold, &buffers)
@@ -39,9 +42,7 @@ enum Suggest {
 
     /// The rows of the distance table, kept from one comparison to the next.
     struct Buffers {
-        var prev2: [Int] = []
-        var prev: [Int] = []
-        var cur: [Int] = []
+        var rows: [Int] = []
     }
 
     /// `text` lowercased, as scalars.
@@ -76,32 +77,37 @@ enum Suggest {
         if b.isEmpty { return a.count }
         if abs(a.count - b.count) > limit { return abs(a.count - b.count) }
         let width = b.count + 1
-        buffers.prev2.removeAll(keepingCapacity: true)
-        buffers.prev2.append(contentsOf: repeatElement(0, count: width))
-        buffers.prev.removeAll(keepingCapacity: true)
-        buffers.prev.append(contentsOf: 0..<width)
-        buffers.cur.removeAll(keepingCapacity: true)
-        buffers.cur.append(contentsOf: repeatElement(0, count: width))
-        for i in 1...a.count {
-            buffers.cur[0] = i
-            var rowBest = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var d = min(buffers.prev[j] + 1, buffers.cur[j - 1] + 1, buffers.prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d = min(d, buffers.prev2[j - 2] + 1)
+        // Three rows of the table in one buffer: two back, one back, this one.
+        if buffers.rows.count < 3 * width { buffers.rows = [Int](repeating: 0, count: 3 * width) }
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                buffers.rows.withUnsafeMutableBufferPointer { rows in
+                    var prev2 = 0, prev = width, cur = 2 * width
+                    for j in 0..<width { rows[prev + j] = j }
+                    for i in 1...a.count {
+                        rows[cur] = i
+                        var rowBest = i
+                        let ai = a[i - 1]
+                        for j in 1...b.count {
+                            let cost = ai == b[j - 1] ? 0 : 1
+                            var d = min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + cost)
+                            if i > 1, j > 1, ai == b[j - 2], a[i - 2] == b[j - 1] {
+                                d = min(d, rows[prev2 + j - 2] + 1)
+                            }
+                            rows[cur + j] = d
+                            rowBest = min(rowBest, d)
+                        }
+                        // A row's best is at most one more than the row
+                        // before's, and at least the smaller of the best before
+                        // it and the best two before plus one (a
+                        // transposition). So once a row's best passes
+                        // limit + 1, no later row comes back within it.
+                        if limit != Int.max, rowBest > limit + 1 { return limit + 1 }
+                        (prev2, prev, cur) = (prev, cur, prev2)
+                    }
+                    return rows[prev + b.count]
                 }
-                buffers.cur[j] = d
-                rowBest = min(rowBest, d)
             }
-            // A row's best is at most one more than the row before's, and a
-            // row's best is at least the smaller of the best before it and
-            // the best two before plus one (a transposition). So once a
-            // row's best passes limit + 1, no later row comes back within it.
-            if limit != Int.max, rowBest > limit + 1 { return limit + 1 }
-            swap(&buffers.prev2, &buffers.prev)
-            swap(&buffers.prev, &buffers.cur)
         }
-        return buffers.prev[b.count]
     }
 }
