@@ -6,6 +6,8 @@ struct CommandLineOptions {
     var commands: [String] = []
     var format: OutputFormat = .table
     var packs: [String] = []
+    /// `--from SOURCE` after a `--load`: the source of that pack's rows, by its index in `packs`.
+    var packSources: [Int: String] = [:]
     var plugins: [String] = []
     var keepGoing = false
     var safe = false
@@ -15,6 +17,8 @@ struct CommandLineOptions {
     /// `--no-init`: no start-up file at all.
     var noInit = false
     var files: [String] = []
+    /// `--report OUT.html` or `--report OUT.md`.
+    var report: String?
 
     /// A fast path for the everyday forms (`-c X`, files, the declared options
     /// with separate values). swift-argument-parser builds its whole model by
@@ -51,6 +55,11 @@ struct CommandLineOptions {
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.packs.append(argv[i])
                 i += 1
+            case "--from":
+                guard i < argv.count, !o.packs.isEmpty, o.packSources[o.packs.count - 1] == nil,
+                      canonical || !argv[i].hasPrefix("-") else { return nil }
+                o.packSources[o.packs.count - 1] = argv[i]
+                i += 1
             case "--plugin":
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.plugins.append(argv[i])
@@ -60,6 +69,10 @@ struct CommandLineOptions {
                 o.initFile = argv[i]
                 i += 1
             case "--no-init": o.noInit = true
+            case "--report":
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-"), ReportLibrary.isReportName(argv[i]) else { return nil }
+                o.report = argv[i]
+                i += 1
             case "--keep-going": o.keepGoing = true
             case "--safe": o.safe = true
             case "--no-color": o.noColor = true
@@ -69,6 +82,8 @@ struct CommandLineOptions {
         }
         // Both is a mistake for the library to explain.
         if o.initFile != nil && o.noInit { return nil }
+        // A report is of scripts; libSteppeCLI explains the mistake.
+        if o.report != nil && o.files.isEmpty { return nil }
         return o
     }
 }
