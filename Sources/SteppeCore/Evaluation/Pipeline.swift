@@ -89,14 +89,8 @@ extension Session {
                 let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
                 keyed.append((try evaluate(key, rowEnv), row))
             }
-            var failure: EvalError?
-            let sorted = keyed.enumerated().sorted { a, b in
-                let order = sortOrder(a.element.0, b.element.0, range: key.range, failure: &failure)
-                if order == .same { return a.offset < b.offset }
-                return descending ? order == .more : order == .less
-            }
-            if let failure { throw failure }
-            return CommandResult(Value(.table(Table(columns: t.columns, rows: sorted.map(\.element.1)))))
+            let sorted = try sortedInGroups(keyed, descending: descending, range: key.range)
+            return CommandResult(Value(.table(Table(columns: t.columns, rows: sorted))))
         case .take(let n, let range):
             let t = try rows(input, for: "take", range: range)
             let count = try rowCount(n, range, env)

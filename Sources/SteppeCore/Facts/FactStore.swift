@@ -9,7 +9,7 @@ public final class FactStore {
     private var aliasIndex: [String: String] = [:]
     public private(set) var sources: [String: SourceInfo] = [:]
     public private(set) var sourceOrder: [String] = []
-    private var sourceList: [SourceInfo] = []
+    private(set) var sourceList: [SourceInfo] = []
     private var sourceIndex: [String: Int32] = [:]
     public private(set) var rules: [String: Rule] = [:]
     public var units = UnitTable()
@@ -31,7 +31,9 @@ public final class FactStore {
     /// (see `alreadyStated`).
     private var claimIndex: [Int64: [Int: Int32]] = [:]
     /// Properties stated for each subject, in first-stated order, by name id.
-    private var subjectProperties: [[Int32]] = []
+    private(set) var subjectProperties: [[Int32]] = []
+    /// What `factTexts` made, and at which generation.
+    var factTextsCache: (generation: Int, texts: FactTexts)?
 
     /// Counts the changes to what a look-up can return (facts, sources,
     /// entities, rules), so the session knows when its cached look-ups are stale.
