@@ -51,7 +51,7 @@ public final class FactTexts: @unchecked Sendable {
             return i
         }
         for name in store.names.items { _ = add(name) }
-        // Quotes and topics keep the store's numbering after the names.
+        // Quotes, topics and hedges keep the store's numbering after the names.
         textsOffset = Int32(texts.count)
         for t in store.texts.items {
             texts.append(t)
