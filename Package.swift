@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Built-in command plugins, in catalog order. Each lives in `Plugins/<Name>`
 /// and depends on SteppeCore alone.
-let builtinPlugins: [String] = ["Statistics", "Compare", "Crosscheck", "Timeline", "Chart"]
+let builtinPlugins: [String] = ["Statistics", "Compare", "Crosscheck", "Timeline", "Chart", "Search", "Describe"]
 
 /// The plugin API: a dynamic library (its own package, in Sources/SteppeCore)
 /// shared by steppe and every plugin, built in or loaded from a file.
@@ -21,10 +21,14 @@ let package = Package(
         // command line: it brings FoundationEssentials, which every start-up
         // would otherwise pay for.
         .library(name: "SteppeCLI", type: .dynamic, targets: ["SteppeCLI"]),
+        // `--report`: the HTML and markdown writer, with Ink for the prose of
+        // comments; opened only for --report (it brings Foundation).
+        .library(name: "SteppeReport", type: .dynamic, targets: ["SteppeReport"]),
     ],
     dependencies: [
         .package(path: "Sources/SteppeCore"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,6 +48,11 @@ let package = Package(
             core,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "SteppeReport", dependencies: [
+            core,
+            .product(name: "Ink", package: "Ink"),
+        ]),
+        .testTarget(name: "ReportTests", dependencies: [core, "SteppeReport", "TestSupport"] + builtinPlugins.map { .target(name: $0) }),
         // The template a user copies: built and tested, not in the catalog.
         .target(name: "Example", dependencies: [core], path: "Plugins/Example"),
         .testTarget(name: "SteppeCoreTests", dependencies: [core]),

@@ -37,14 +37,17 @@ public enum Chart: SteppePlugin {
         guard !data.bars.isEmpty else {
             return CommandResult(Value(.table(table)), display: "chart: no rows to draw")
         }
+        var title = data.title
+        if let t = args["title"], case .text(let s) = t.payload { title = s }
+        // A report draws the chart in place, whether or not it goes to a file.
+        let figure = context.wantsFigure ? SVGChart(data, title: title).text : nil
         guard let file = args["file"], case .text(let path) = file.payload else {
-            return CommandResult(Value(.table(table)), display: TerminalBars(data, width: context.width ?? 80).text)
+            return CommandResult(Value(.table(table)), display: TerminalBars(data, width: context.width ?? 80).text,
+                                 figure: figure)
         }
         guard path.hasSuffix(".svg") else {
             throw CommandError("chart writes SVG files: the name must end in .svg, not '\(path)'", parameter: "file")
         }
-        var title = data.title
-        if let t = args["title"], case .text(let s) = t.payload { title = s }
         do {
             try context.writeFile(path, SVGChart(data, title: title).text)
         } catch let failure as FileIO.Failure {
@@ -55,7 +58,8 @@ public enum Chart: SteppePlugin {
             throw refusal
         }
         let count = data.bars.count
-        return CommandResult(Value(.table(table)), display: "wrote \(path): \(count) bar\(count == 1 ? "" : "s") of \(data.column)")
+        return CommandResult(Value(.table(table)), display: "wrote \(path): \(count) bar\(count == 1 ? "" : "s") of \(data.column)",
+                             figure: figure)
     }
 }
 

@@ -21,14 +21,43 @@ struct Check {
     var rates: [Fact] = []
     /// Why the verdict is undecided.
     var reason: String?
+    /// The two sides as shown: a figure each, or for lists every statement.
+    var articleValue: Value
+    var referenceValue: Value
+    /// For lists: how many of the reference's items the article names.
+    var note: String?
 
     init(article: Fact, reference: Fact, _ context: CommandContext) {
         self.article = article
         self.reference = reference
+        articleValue = article.tracedValue
+        referenceValue = reference.tracedValue
         (verdict, converted, reason) = Check.judge(article.tracedValue, reference.tracedValue, context)
         for case .rate(let f) in converted?.lineage.items ?? [] where !rates.contains(f) {
             rates.append(f)
         }
+    }
+
+    /// The article's list against one reference source's (several statements
+    /// of one property; a single statement is a list of one): consistent when
+    /// every item the article gives is among the reference's.
+    init(articleList: [Fact], referenceList: [Fact], _ context: CommandContext) {
+        article = articleList[0]
+        reference = referenceList[0]
+        articleValue = Check.list(articleList)
+        referenceValue = Check.list(referenceList)
+        func among(_ f: Fact, _ list: [Fact]) -> Bool {
+            list.contains { (try? context.compare(.eq, f.value, $0.value)) == .yes }
+        }
+        let named = referenceList.filter { among($0, articleList) }.count
+        verdict = articleList.allSatisfy { among($0, referenceList) } ? .consistent : .inconsistent
+        note = "the article names \(named) of \(referenceList.count)"
+    }
+
+    static func list(_ facts: [Fact]) -> Value {
+        var lineage = Lineage()
+        for f in facts { lineage.append(.fact(f)) }
+        return Value(.list(facts.map(\.tracedValue)), lineage: lineage)
     }
 
     /// The verdict from the bounds: figures after converting to the
@@ -63,13 +92,14 @@ struct Check {
         }
     }
 
-    /// `subject, property, article, reference, source, verdict`; the verdict
-    /// carries the lineage of both figures and of the rates used.
+    /// `subject, property, article, reference, source, verdict, note`; the
+    /// verdict carries the lineage of both figures and of the rates used.
     func row(_ context: CommandContext) -> [Value] {
         let subject = context.entity(article.subject).map { Value(.entity($0)) } ?? .text(article.subject)
-        var lineage = article.tracedValue.lineage.merged(with: reference.tracedValue.lineage)
+        var lineage = articleValue.lineage.merged(with: referenceValue.lineage)
         for f in rates { lineage.append(.rate(f)) }
-        return [subject, .text(article.property), article.tracedValue, reference.tracedValue,
-                Value(.source(reference.source)), Value(.text(verdict.rawValue), lineage: lineage)]
+        return [subject, .text(article.property), articleValue, referenceValue,
+                Value(.source(reference.source)), Value(.text(verdict.rawValue), lineage: lineage),
+                note.map(Value.text) ?? .empty]
     }
 }

@@ -34,13 +34,30 @@ public enum Crosscheck: SteppePlugin {
     static func run(_ args: Arguments, _ context: CommandContext) throws -> CommandResult {
         let scope = try Scope.from(args, context)
         var checks: [Check] = []
+        var listed = Set<String>()
         for fact in context.facts where fact.source.isArticle && scope.includes(fact) {
-            for other in context.facts(fact.subject, fact.property) where !other.source.isArticle {
-                checks.append(Check(article: fact, reference: other, context))
+            let stated = context.facts(fact.subject, fact.property)
+            let articleList = stated.filter { $0.source.isArticle }
+            // Several statements from one source make a list: one row per reference source.
+            var bySource: [(source: String, facts: [Fact])] = []
+            for other in stated where !other.source.isArticle {
+                if let i = bySource.firstIndex(where: { $0.source == other.source.id }) {
+                    bySource[i].facts.append(other)
+                } else {
+                    bySource.append((other.source.id, [other]))
+                }
+            }
+            for group in bySource {
+                if articleList.count > 1 || group.facts.count > 1 {
+                    guard listed.insert("\(fact.subject).\(fact.property) \(group.source)").inserted else { continue }
+                    checks.append(Check(articleList: articleList, referenceList: group.facts, context))
+                } else {
+                    checks.append(Check(article: fact, reference: group.facts[0], context))
+                }
             }
             try context.checkInterrupt()
         }
-        let table = Table(columns: ["subject", "property", "article", "reference", "source", "verdict"],
+        let table = Table(columns: ["subject", "property", "article", "reference", "source", "verdict", "note"],
                           rows: checks.map { $0.row(context) })
         return CommandResult(Value(.table(table)), display: display(checks, scope, context))
     }
@@ -50,13 +67,15 @@ public enum Crosscheck: SteppePlugin {
     static func display(_ checks: [Check], _ scope: Scope, _ context: CommandContext) -> String {
         guard !checks.isEmpty else { return scope.nothingFound(context) }
         let rows = checks.map { c -> [Value] in
-            var reference = ValueText.plain(c.reference.value)
+            var reference = ValueText.plain(c.referenceValue)
             if let converted = c.converted { reference += " (\(ValueText.plain(converted)))" }
-            return [.text(c.article.subject), .text(c.article.property), .text(ValueText.plain(c.article.value)),
+            return [.text(c.article.subject), .text(c.article.property), .text(ValueText.plain(c.articleValue)),
                     .text(reference), .text(c.reference.source.publisher ?? c.reference.source.title),
-                    .text(c.verdict.rawValue)]
+                    .text(c.verdict.rawValue), .text(c.note ?? "")]
         }
-        let table = Table(columns: ["subject", "property", "article", "reference", "source", "verdict"], rows: rows)
+        let hasNotes = checks.contains { $0.note != nil }
+        let columns = ["subject", "property", "article", "reference", "source", "verdict"] + (hasNotes ? ["note"] : [])
+        let table = Table(columns: columns, rows: hasNotes ? rows : rows.map { Array($0.dropLast()) })
         var out = Renderer(format: .table, width: context.width).render(Value(.table(table)))
         var rates: [Fact] = []
         for c in checks { for f in c.rates where !rates.contains(f) { rates.append(f) } }

@@ -40,6 +40,9 @@ struct Steppe: ParsableCommand {
     @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a command plugin from a shared library (repeatable).", valueName: "file"))
     var plugins: [String] = []
 
+    @Option(help: ArgumentHelp("Run the scripts (as --keep-going) and write a cited report: OUT.html or OUT.md.", valueName: "out"))
+    var report: String?
+
     @Flag(help: "In scripts, go on past a failing statement.")
     var keepGoing = false
 
@@ -56,6 +59,14 @@ struct Steppe: ParsableCommand {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)': use table, csv, json or markdown")
         }
+        if let report {
+            guard report.hasSuffix(".html") || report.hasSuffix(".md"), report.count > 3, !report.hasSuffix("/.md"), !report.hasSuffix("/.html") else {
+                throw ValidationError("--report writes OUT.html or OUT.md, not '\(report)'")
+            }
+            guard !files.isEmpty else {
+                throw ValidationError("--report needs the scripts to report on: steppe --report \(report) SCRIPT.steppe ...")
+            }
+        }
     }
 
     /// The same command line in the one plain form the fast reader takes:
@@ -69,6 +80,7 @@ struct Steppe: ParsableCommand {
             if let s = sources[i] { out += ["--from", s] }
         }
         for p in plugins { out += ["--plugin", p] }
+        if let report { out += ["--report", report] }
         if keepGoing { out.append("--keep-going") }
         if safe { out.append("--safe") }
         if noColor { out.append("--no-color") }

@@ -13,6 +13,8 @@ struct CommandLineOptions {
     var safe = false
     var noColor = false
     var files: [String] = []
+    /// `--report OUT.html` or `--report OUT.md`.
+    var report: String?
 
     /// A fast path for the everyday forms (`-c X`, files, the declared options
     /// with separate values). swift-argument-parser builds its whole model by
@@ -58,6 +60,10 @@ struct CommandLineOptions {
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.plugins.append(argv[i])
                 i += 1
+            case "--report":
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-"), ReportLibrary.isReportName(argv[i]) else { return nil }
+                o.report = argv[i]
+                i += 1
             case "--keep-going": o.keepGoing = true
             case "--safe": o.safe = true
             case "--no-color": o.noColor = true
@@ -65,6 +71,8 @@ struct CommandLineOptions {
                 return nil
             }
         }
+        // A report is of scripts; libSteppeCLI explains the mistake.
+        if o.report != nil && o.files.isEmpty { return nil }
         return o
     }
 }

@@ -39,7 +39,10 @@ struct Launcher {
         let stdoutIsTerminal = FileIO.isTerminal(1)
         session.options.format = arguments.format
         session.options.safe = arguments.safe
-        session.options.keepGoing = arguments.keepGoing
+        session.options.keepGoing = arguments.keepGoing || arguments.report != nil
+        // `--report`: every statement of the scripts is recorded for it.
+        let report = arguments.report.map { ReportJob(path: $0) }
+        if let report { session.statementObserver = { report.append($0) } }
         session.options.color = stdoutIsTerminal && !arguments.noColor && FileIO.environment("NO_COLOR").map(\.isEmpty) ?? true
         Catalog.load(into: session)
         session.extraCommands["plugin"] = (
@@ -82,6 +85,7 @@ struct Launcher {
             if outcome.syntaxError { status = 2 } else if outcome.failures > 0 { status = max(status, 1) }
             return status == 0 || arguments.keepGoing
         }
+        if let report { return writeReport(report, session: session, output: output) }
         for command in arguments.commands {
             if session.quitRequested { break }
             guard account(session.run(SourceFile(name: "<command line>", text: command))) else { return status }
@@ -113,6 +117,47 @@ struct Launcher {
             output.writeError(DiagnosticRenderer(color: false).render(Diagnostic(error.message)))
             return 1
         }
+        return status
+    }
+
+    /// `--report`: runs the `-c` statements and the scripts, every one of
+    /// them, then writes the report, unless a script did not parse (2).
+    /// Written even under `--safe`: the command line asked for it.
+    func writeReport(_ report: ReportJob, session: Session, output: OutputBuffer) -> Int32 {
+        // Every script is read and parsed before any runs: a syntax error
+        // anywhere runs nothing and writes no report.
+        var files = arguments.commands.map { SourceFile(name: "<command line>", text: $0) }
+        for path in arguments.files {
+            do {
+                files.append(SourceFile(name: path, bytes: try FileIO.read(path: path, allowStreams: true)))
+            } catch {
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
+                return 2
+            }
+        }
+        for file in files {
+            do {
+                _ = try Parser.parse(file)
+            } catch {
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(error))
+                output.writeError("steppe: no report written: \(file.name) has a syntax error\n")
+                return 2
+            }
+        }
+        var status: Int32 = 0
+        for file in files {
+            if session.quitRequested { break }
+            let outcome = session.run(file)
+            if outcome.syntaxError { return 2 }
+            if outcome.failures > 0 { status = 1 }
+        }
+        output.flush()
+        if let failure = ReportLibrary.write(report) {
+            output.writeError("steppe: error: cannot write the report: \(failure)\n")
+            return 1
+        }
+        let statements = report.records.count
+        output.writeError("wrote \(report.written.joined(separator: ", ")): \(statements) statement\(statements == 1 ? "" : "s")\n")
         return status
     }
 }

@@ -28,7 +28,7 @@ import SteppeCore
         let s = try session(format: .json)
         let out = eval("crosscheck protests.killed", in: s)
         #expect(out.hasPrefix("[{\"subject\": {\"entity\": \"protests\""))
-        #expect(out.contains("\"verdict\": \"consistent\"}]"))
+        #expect(out.contains("\"verdict\": \"consistent\", \"note\": null}]"))
         #expect(eval("crosscheck \"unrest.officers_killed\" | count", in: s) == "1")
         #expect(eval("crosscheck protests | count", in: s) == "4")
     }

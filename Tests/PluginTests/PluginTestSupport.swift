@@ -4,10 +4,12 @@ import Compare
 import Crosscheck
 import Timeline
 import Chart
+import Search
+import Describe
 import Example
 
 /// The built-in plugins, as steppe's catalog lists them.
-var builtinPlugins: [any SteppePlugin.Type] { [Statistics.self, Compare.self, Crosscheck.self, Timeline.self, Chart.self] }
+var builtinPlugins: [any SteppePlugin.Type] { [Statistics.self, Compare.self, Crosscheck.self, Timeline.self, Chart.self, Search.self, Describe.self] }
 
 /// A fresh session with the built-in facts, the given plugins, and its output captured.
 func session(_ plugins: [any SteppePlugin.Type] = builtinPlugins, format: OutputFormat = .table) throws -> Session {

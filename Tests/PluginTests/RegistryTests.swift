@@ -17,6 +17,8 @@ import Glibc
             "Crosscheck  1.0.0    built in  crosscheck",
             "Timeline    1.0.0    built in  timeline",
             "Chart       1.0.0    built in  chart",
+            "Search      1.0.0    built in  search",
+            "Describe    1.0.0    built in  describe",
         ])
     }
 

@@ -1,6 +1,6 @@
 /// Calls: the built-in functions, `def` functions, and plugin commands.
 extension Session {
-    static let builtinFunctions: [String: String] = [
+    static let builtinFunctions: [String: String] = textFunctions.merging([
         "more_than": "more_than(x): a figure above x, (x, ∞)",
         "at_least": "at_least(x): x or above, [x, ∞)",
         "less_than": "less_than(x): a figure below a positive x, [0, x)",
@@ -13,7 +13,7 @@ extension Session {
         "date": "date(year[, month[, day]]): a date at that precision",
         "entity": "entity(\"id or alias\"): an entity",
         "source": "source(\"id\"): a source",
-    ]
+    ]) { text, _ in text }
 
     func call(_ name: String, _ args: [Argument], nameRange: SourceRange, range: SourceRange, _ env: Env) throws -> CommandResult {
         if let def = defs[name] {
@@ -62,6 +62,7 @@ extension Session {
 
     func builtin(_ name: String, _ args: [Argument], range: SourceRange, _ env: Env) throws -> Value {
         let values = try args.map { try evaluate($0.value, env) }
+        if Session.textFunctions[name] != nil { return try textFunction(name, values, args, range: range) }
         func arity(_ n: ClosedRange<Int>) throws {
             guard n.contains(values.count) else {
                 throw EvalError("\(name) takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument\(n.upperBound == 1 ? "" : "s"), given \(values.count)", range,
@@ -240,6 +241,8 @@ extension Session {
                     throw EvalError("\(command.name): expected a column name for \(param.name)", a.range)
                 }
                 result.columns[param.name] = column
+            case .words:
+                result.values[param.name] = try wordsValue(a, env)
             case .text:
                 let v = try evaluate(a.value, env)
                 guard case .text = v.payload else {

@@ -139,6 +139,10 @@ extension Session {
         }
         let a = try evaluate(l, env)
         let b = try evaluate(r, env)
+        if op == .member || op == .notMember {
+            let (t, lineage) = try membership(a, b, range: opRange)
+            return Value(.truth(op == .member ? t : t.negated), lineage: lineage)
+        }
         let cmp: ComparisonOp?
         switch op {
         case .eq: cmp = .eq

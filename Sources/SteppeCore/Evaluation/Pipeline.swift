@@ -89,14 +89,8 @@ extension Session {
                 let rowEnv = Env(row: Env.Row(columns: t.columns, values: row), locals: env.locals, useLets: env.useLets)
                 keyed.append((try evaluate(key, rowEnv), row))
             }
-            var failure: EvalError?
-            let sorted = keyed.enumerated().sorted { a, b in
-                let order = sortOrder(a.element.0, b.element.0, range: key.range, failure: &failure)
-                if order == .same { return a.offset < b.offset }
-                return descending ? order == .more : order == .less
-            }
-            if let failure { throw failure }
-            return CommandResult(Value(.table(Table(columns: t.columns, rows: sorted.map(\.element.1)))))
+            let sorted = try sortedInGroups(keyed, descending: descending, range: key.range)
+            return CommandResult(Value(.table(Table(columns: t.columns, rows: sorted))))
         case .take(let n, let range):
             let t = try rows(input, for: "take", range: range)
             let count = try rowCount(n, range, env)
@@ -214,7 +208,7 @@ extension Session {
 
     // MARK: - Built-in tables
 
-    static let factColumns = ["subject", "property", "value", "source", "at", "on", "topic", "claimant"]
+    static let factColumns = ["subject", "property", "value", "source", "at", "on", "topic", "claimant", "hedge", "quote"]
 
     /// The `facts` table, or the rows of it at `indices`.
     func factsTable(_ indices: [Int]? = nil) -> Value {
@@ -228,6 +222,7 @@ extension Session {
                 f.at.map(Value.text) ?? .empty, f.on.map { Value(.date($0)) } ?? .empty,
                 f.topic.map(Value.text) ?? .empty,
                 f.claimant.flatMap { store.entities[$0] }.map { Value(.entity($0)) } ?? .empty,
+                f.hedge.map(Value.text) ?? .empty, f.quote.map(Value.text) ?? .empty,
             ])
         }
         return Value(.table(Table(columns: Session.factColumns, rows: rows)))
@@ -243,8 +238,9 @@ extension Session {
     func sourcesTable() -> Value {
         let rows = store.sourceOrder.compactMap { store.sources[$0] }.map { s -> [Value] in
             [.text(s.id), .text(s.title), s.author.map(Value.text) ?? .empty, s.publisher.map(Value.text) ?? .empty,
-             s.year.flatMap { CivilDate(year: $0) }.map { Value(.date($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind)]
+             s.year.flatMap { CivilDate(year: $0) }.map { Value(.date($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind),
+             s.note.map(Value.text) ?? .empty]
         }
-        return Value(.table(Table(columns: ["id", "title", "author", "publisher", "year", "address", "kind"], rows: rows)))
+        return Value(.table(Table(columns: ["id", "title", "author", "publisher", "year", "address", "kind", "note"], rows: rows)))
     }
 }

@@ -9,6 +9,8 @@ public struct UnitExpr: Sendable {
 public enum BinaryOp: String, Sendable {
     case add = "+", sub = "-", mul = "*", div = "/", pow = "^"
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    /// `X in Y` and `X not in Y`, at comparison precedence (Membership.swift).
+    case member = "in", notMember = "not in"
     case and, or
 }
 

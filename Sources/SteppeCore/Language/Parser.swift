@@ -19,25 +19,30 @@ public struct Parser {
     /// taken as a unit after a number.
     static let clauseWords: Set<String> = [
         "from", "at", "quote", "on", "topic", "by", "vs", "to", "and", "or", "asc", "desc",
-        "kind", "aka", "publisher", "address", "note",
+        "kind", "aka", "publisher", "address", "note", "hedge", "in", "not",
     ]
     static let sourceClauses: Set<String> = ["by", "publisher", "year", "address", "kind", "note"]
     static let entityClauses: Set<String> = ["kind", "aka"]
-    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by"]
+    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by", "hedge"]
 
-    public init(file: SourceFile, tokens: [Token]) {
+    /// Commands that take the rest of their statement or stage as words
+    /// (`search city halls`); see `Parser+Words.swift`.
+    var wordCommands: Set<String> = []
+
+    public init(file: SourceFile, tokens: [Token], wordCommands: Set<String> = []) {
         self.file = file
         self.tokens = tokens
+        self.wordCommands = wordCommands
     }
 
     /// Parses a whole script; the first syntax error stops it. Tokens are
     /// made a statement at a time, so a long script never holds them all.
-    public static func parse(_ file: SourceFile) throws(Diagnostic) -> Script {
+    public static func parse(_ file: SourceFile, wordCommands: Set<String> = []) throws(Diagnostic) -> Script {
         var statements: [Statement] = []
         var offset = 0
         while offset < file.bytes.count {
             let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset)
-            var parser = Parser(file: file, tokens: tokens)
+            var parser = Parser(file: file, tokens: tokens, wordCommands: wordCommands)
             statements += try parser.script()
             guard end > offset else { break }
             offset = end
@@ -293,7 +298,9 @@ public struct Parser {
 
     /// head -> NAME args  (a name followed directly by an argument) | expression
     mutating func commandOrExpression() throws(Diagnostic) -> Expr {
-        if let name = current.name, !Parser.reservedStart.contains(name), startsArgument(peek()), !peek().isSymbol(.lparen) {
+        if let words = try wordCommand() { return words }
+        if let name = current.name, !Parser.reservedStart.contains(name), startsArgument(peek()), !peek().isSymbol(.lparen),
+           !(peek().isName("not") && peek(2).isName("in")) {
             let nameToken = advance()
             let args = try arguments(allowPipeline: false)
             try grow(height + 1)
@@ -316,6 +323,10 @@ public struct Parser {
 
     /// stage -> where | select | sort | take | group by | count | NAME args?
     mutating func stage() throws(Diagnostic) -> Stage {
+        if let words = try wordCommand(), case .command(let name, let args, let nameRange, let range) = words {
+            height = 1
+            return .call(name, args, nameRange: nameRange, range)
+        }
         let start = current
         let (word, _) = try expectName("a stage after '|' (where, select, sort, take, group by, count, or a command)")
         switch word {
@@ -450,7 +461,7 @@ public struct Parser {
         return try comparison()
     }
 
-    /// comparison -> conversion (('==' | '!=' | '<' | '<=' | '>' | '>=') conversion)?
+    /// comparison -> conversion (('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not' 'in') conversion)?
     mutating func comparison() throws(Diagnostic) -> Expr {
         let left = try conversion()
         guard let op = comparisonOperator(current) else {
@@ -459,7 +470,8 @@ public struct Parser {
             }
             return left
         }
-        let opToken = advance()
+        var opToken = advance()
+        if op == .notMember { opToken.range = opToken.range.joined(advance().range) }
         let h = height
         let right = try conversion()
         try grow(max(h, height) + 1)
@@ -471,6 +483,8 @@ public struct Parser {
 
     /// The comparison a token stands for, if any.
     func comparisonOperator(_ t: Token) -> BinaryOp? {
+        if t.isName("in") { return .member }
+        if t.isName("not"), t.range.start == current.range.start, peek().isName("in") { return .notMember }
         guard case .symbol(let s) = t.kind else { return nil }
         switch s {
         case .eq: return .eq

@@ -11,6 +11,10 @@ public struct Parameter: Sendable {
         /// A column of the incoming table when the command is a stage
         /// (`| stats value`); any value otherwise (`stats a, b, c`).
         case columnOrValue
+        /// The rest of the statement or stage as words (`search city halls`),
+        /// given as a text; bare words that are one entity id or alias give
+        /// that entity. A text literal (`search "city halls"`) is its text.
+        case words
     }
 
     public var name: String
@@ -46,9 +50,13 @@ public struct CommandResult: Sendable {
     public var value: Value
     /// Lines shown instead of the value's default rendering in table format.
     public var display: String?
-    public init(_ value: Value, display: String? = nil) {
+    /// A drawing of it for a report (an SVG document), made when
+    /// `CommandContext.wantsFigure` is true.
+    public var figure: String?
+    public init(_ value: Value, display: String? = nil, figure: String? = nil) {
         self.value = value
         self.display = display
+        self.figure = figure
     }
 }
 
@@ -178,6 +186,12 @@ public struct CommandRegistry: Sendable {
     }
 
     public func command(_ name: String) -> Command? { commands[name] }
+
+    /// The commands that take the rest of their statement as words: the
+    /// parser reads their arguments as words.
+    public var wordCommands: Set<String> {
+        Set(commands.values.filter { $0.parameters.contains { $0.kind == .words } }.map(\.name))
+    }
 
     static func validName(_ s: String) -> Bool {
         guard let first = s.utf8.first, (first >= 97 && first <= 122) || first == 95 else { return false }

@@ -38,6 +38,9 @@ public struct CommandContext {
     public func show(_ v: Value) -> String { ValueText.plain(v) }
     /// Columns available at a terminal, or nil when output is not one.
     public var width: Int? { session.options.width }
+    /// A report is being written: a command that draws should put its
+    /// drawing in `CommandResult.figure`.
+    public var wantsFigure: Bool { session.statementObserver != nil }
     /// `--safe`: commands must not write files.
     public var safe: Bool { session.options.safe }
     /// Writes a file (refused under `--safe`).

@@ -17,7 +17,7 @@ extension Session {
         var outcome = Outcome()
         let script: Script
         do {
-            script = try Parser.parse(file)
+            script = try Parser.parse(file, wordCommands: registry.wordCommands.subtracting(defs.keys).subtracting(lets.keys))
         } catch {
             if interactive && error.incomplete {
                 outcome.incomplete = true
@@ -31,12 +31,15 @@ extension Session {
             if quitRequested { break }
             let timing = options.timer
             let started = timing ? FileIO.now() : 0
+            var failure: Diagnostic?
             do {
                 try execute(statement, in: file)
             } catch {
                 report(error)
                 outcome.failures += 1
+                failure = error
             }
+            recordStatement(statement, in: file, failure: failure)
             if timing && options.timer {
                 output.writeError("time: \(NumberFormat.display((FileIO.now() - started) * 1000)) ms\n")
             }
@@ -81,6 +84,7 @@ extension Session {
             let result = try evaluateResult(e, Env.session)
             previousResult = result.value
             show(result)
+            recordShown(.result(result))
         case .letBinding(let name, let e, _):
             let v = try evaluate(e, Env.session)
             if lets[name] == nil { letOrder.append(name) }
@@ -104,6 +108,7 @@ extension Session {
             defs[name] = FunctionDef(name: name, params: params, body: body, file: file)
         case .why(let e, _):
             let v = try evaluate(e, Env.session)
+            recordShown(.why(v))
             output.write(options.format == .json ? Why.json(v) + "\n" : Why.render(v))
         case .source, .entity, .fact, .unit, .rule:
             let pack = sessionPack ?? store.beginPack(file.name)

@@ -55,6 +55,8 @@ public final class Session {
     /// What the session added, in the order it ran, for `:save`.
     var saveLog: [SavedItem] = []
     /// Extra session commands (the prompt adds its own); they see the argument text.
+    /// `--report`: told what each statement did (StatementRecord.swift).
+    var observer = StatementObserver()
     public var extraCommands: [String: (help: String, run: (Session, String) throws -> Void)] = [:]
 
     /// Derived from the store and assumptions; emptied when either changes.
@@ -66,6 +68,8 @@ public final class Session {
         var rateEdges: [RateEdge]?
         /// Units as written to what they resolve to.
         var units: [String: Unit] = [:]
+        /// Patterns of `matches`, compiled.
+        var regexes: [String: CompiledRegex] = [:]
     }
 
     struct PropertyKey: Hashable {

@@ -96,12 +96,33 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return text
     }
 
-    /// The relation between the two periods, three-valued over their days.
+    /// The relation between the two periods, by LANGUAGE.md's table: the
+    /// same period is equal to itself, two periods apart are ordered, and
+    /// one that holds or overlaps the other leaves every comparison `unknown`.
     ///
-    /// `2019 < 2020-05` is `yes`, while `2022-01 == 2022-01-02` is `unknown`:
-    /// the month holds that day and thirty others.
+    /// `2022-01 == 2022-01` and `2019 < 2020-05` are `yes`, while
+    /// `2022-01 == 2022-01-02` is `unknown`: the month holds that day and thirty others.
     public func compare(_ op: ComparisonOp, _ other: CivilDate) -> Truth {
-        days.compare(op, other.days)
+        let same = self == other
+        let before = lastDay < other.firstDay
+        let after = firstDay > other.lastDay
+        guard same || before || after else { return .unknown }
+        switch op {
+        case .eq: return Truth(same)
+        case .ne: return Truth(!same)
+        case .lt: return Truth(before)
+        case .le: return Truth(same || before)
+        case .gt: return Truth(after)
+        case .ge: return Truth(same || after)
+        }
+    }
+
+    /// Whether this period lies within `other`: `yes` when every day of it
+    /// is in `other`, `no` when they share no day, `unknown` otherwise
+    /// (`date(2022) in 2022-01`).
+    public func within(_ other: CivilDate) -> Truth {
+        if firstDay >= other.firstDay && lastDay <= other.lastDay { return .yes }
+        return meets(other) ? .unknown : .no
     }
 
     /// Whether the two periods share a day.
