@@ -1,7 +1,7 @@
 /// Reads the common `fact` line straight from the bytes, without tokens or a
 /// syntax tree:
 ///
-///     fact SUBJECT.PROPERTY = NUMBER [UNIT] [from S] [at "…"] [quote "…"] [on DATE] [topic T] [by C]
+///     fact SUBJECT.PROPERTY = NUMBER [UNIT] [from S] [at "…"] [quote "…"] [on DATE] [topic T] [by C] [hedge "…"]
 ///
 /// Anything it does not recognise in full (a bounded figure, an escape in a
 /// text, an unknown name, a second statement on the line) it leaves to the
@@ -58,7 +58,7 @@ struct PackReader {
             blanks = skipBlanks(&i)
         }
         var sourceIndex: Int32? = nil
-        var at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil
+        var at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil, hedge: String? = nil
         var on: CivilDate? = nil
         var seen: UInt8 = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") {
@@ -80,6 +80,7 @@ struct PackReader {
             case .by: guard let v = name(&i), let e = session.store.entity(v) else { return nil }; claimant = e.id
             case .at: guard let v = text(&i) else { return nil }; at = v
             case .quote: guard let v = text(&i) else { return nil }; quote = v
+            case .hedge: guard let v = text(&i) else { return nil }; hedge = v
             case .on: guard let v = date(&i) else { return nil }; on = v
             }
             blanks = skipBlanks(&i)
@@ -92,13 +93,13 @@ struct PackReader {
         guard let sourceIndex else { return nil }
         session.store.addExactFact(subject: subject, property: property, nominal: nominal, unit: unit,
                                    source: sourceIndex, at: at, quote: quote, topic: topic,
-                                   claimant: claimant, on: on?.packed ?? 0, pack: pack, line: line)
+                                   claimant: claimant, hedge: hedge, on: on?.packed ?? 0, pack: pack, line: line)
         return i
     }
 
     /// The clauses of a fact, as bits so a repeated one is noticed cheaply.
     enum Clause: UInt8 {
-        case from = 1, at = 2, quote = 4, on = 8, topic = 16, by = 32
+        case from = 1, at = 2, quote = 4, on = 8, topic = 16, by = 32, hedge = 64
     }
 
     func clause(_ i: inout Int) -> Clause? {
@@ -111,6 +112,7 @@ struct PackReader {
         case 4 where bytes[start..<i].elementsEqual("from".utf8): return .from
         case 5 where bytes[start..<i].elementsEqual("quote".utf8): return .quote
         case 5 where bytes[start..<i].elementsEqual("topic".utf8): return .topic
+        case 5 where bytes[start..<i].elementsEqual("hedge".utf8): return .hedge
         default: return nil
         }
     }
