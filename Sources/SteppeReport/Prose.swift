@@ -21,14 +21,55 @@ enum Prose {
     }
 
     /// A paragraph of a comment's markdown as HTML: emphasis, code and links.
+    ///
+    /// Every `<`, `>`, `&` and `"` is escaped before Ink sees the text, so
+    /// it has no HTML to pass through, whatever it takes for a code span.
+    /// Ink escapes code itself, so inside `<code>` the entities made here
+    /// come out escaped twice (`&amp;lt;`): they are put back once.
     static func html(_ markdown: String) -> String {
         // Indented lines would be code blocks: comments are prose.
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.drop { $0 == " " || $0 == "\t" }) }
-        let escaped = escapeOutsideCode(lines.joined(separator: "\n"))
-        var html = MarkdownParser().html(from: escaped)
-        html = safeLinks(html)
-        return html
+        let escaped = escapeHTML(lines.joined(separator: "\n"))
+        let html = MarkdownParser().html(from: escaped)
+        // Ink makes `<code></code>` of a lone ``, and `<em></em>` of `__`:
+        // empty elements HTML has no use for.
+        var out = safeLinks(unescapeTwiceInCode(html))
+        var before = ""
+        while before != out {
+            before = out
+            for tag in ["code", "em", "strong", "del"] {
+                out = out.replacingOccurrences(of: "<\(tag)></\(tag)>", with: "")
+            }
+        }
+        return out
+    }
+
+    /// Inside `<code>…</code>`: `&amp;lt;` → `&lt;`, and so for `gt`, `amp`, `quot`.
+    static func unescapeTwiceInCode(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<code>") {
+            out += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            let close = rest.range(of: "</code>")?.lowerBound ?? rest.endIndex
+            var code = rest[..<close]
+            var fixed = ""
+            while let amp = code.range(of: "&amp;") {
+                fixed += code[..<amp.lowerBound]
+                let after = code[amp.upperBound...]
+                if let name = ["amp;", "lt;", "gt;", "quot;"].first(where: { after.hasPrefix($0) }) {
+                    fixed += "&" + name
+                    code = after.dropFirst(name.count)
+                } else {
+                    fixed += "&amp;"
+                    code = after
+                }
+            }
+            out += fixed + code
+            rest = rest[close...]
+        }
+        return out + rest
     }
 
     /// Escapes HTML everywhere but in code spans, which Ink escapes itself.

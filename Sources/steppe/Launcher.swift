@@ -52,6 +52,7 @@ struct Launcher {
                         examples: [":plugin load .build/debug/libExamplePlugin.so"], completion: .word("load", then: .files)),
             refusedWhenSafe: true
         ) { call in try Launcher.pluginCommand(call.session, call.argument) })
+        EditCommand.register(inScriptsOf: session)
         // `:history` in a script shows the prompt's saved history; the prompt
         // puts its own, live one in place of this.
         session.historyProvider = { n in Array((HistoryFile.standard()?.savedEntries() ?? []).suffix(n)) }
@@ -111,7 +112,7 @@ struct Launcher {
         }
         if !arguments.commands.isEmpty || !arguments.files.isEmpty { return status }
         if FileIO.isTerminal(0) {
-            return Prompt(session: session).run()
+            return Prompt(session: session, options: arguments).run()
         }
         do {
             let bytes = try FileIO.readAll(fd: 0, name: "<stdin>")

@@ -73,17 +73,18 @@ extension Command {
 }
 
 /// A session command (`:help`, `:run`, `:plugin load`): its declaration and
-/// what it does with the rest of its line.
-public struct SessionCommand: Sendable {
+/// what it does with the rest of its line. (Not Sendable: the prompt's
+/// `:edit` keeps what the editor saved.)
+public struct SessionCommand {
     public var declaration: Declaration
     /// Whether `--safe` refuses it (it writes files, runs programs, loads code).
     public var refusedWhenSafe: Bool
     /// Whether anything may follow it on the line.
     public var takesArgument: Bool
-    public var run: @Sendable (SessionCommandCall) throws -> Void
+    public var run: (SessionCommandCall) throws -> Void
 
     public init(_ declaration: Declaration, refusedWhenSafe: Bool = false, takesArgument: Bool = true,
-                run: @escaping @Sendable (SessionCommandCall) throws -> Void) {
+                run: @escaping (SessionCommandCall) throws -> Void) {
         var d = declaration
         d.kind = .sessionCommand
         self.declaration = d

@@ -1,7 +1,7 @@
 /// The session commands built into SteppeCore. The steppe executable adds
 /// its own (`:plugin load`) with `Session.declare`.
 extension Builtins {
-    static let sessionCommands: [SessionCommand] = [
+    static var sessionCommands: [SessionCommand] { [
         SessionCommand(Declaration("help", .sessionCommand, usage: ":help [NAME]",
                                    summary: "commands, stages and session commands; with NAME, its usage and examples",
                                    examples: [":help compare", ":help where"], aliases: ["h", "?"], completion: .names)) { c in
@@ -57,5 +57,5 @@ extension Builtins {
                                    examples: [":once killed.json"], completion: .files), refusedWhenSafe: true) { c in
             try c.session.outputCommand("once", c.argument, range: c.range)
         },
-    ]
+    ] }
 }

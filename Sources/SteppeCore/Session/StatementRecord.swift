@@ -92,15 +92,30 @@ extension Session {
 
     /// After a statement at the top level: tells the observer what it did.
     func recordStatement(_ statement: Statement, in file: SourceFile, failure: Diagnostic?) {
-        guard let callback = observer.callback, frames.isEmpty else { return }
+        guard let callback = observer.callback else { return }
+        guard frames.isEmpty else {
+            // Inside a `:run`: its errors go with the `:run` line.
+            if let failure { observer.nestedFailures += renderedForRecord(failure) }
+            return
+        }
         var outcome = observer.shown ?? .nothing
         observer.shown = nil
-        if let failure { outcome = .failed(renderedForRecord(failure)) }
+        if let failure {
+            outcome = .failed(observer.nestedFailures + renderedForRecord(failure))
+        } else if !observer.nestedFailures.isEmpty {
+            outcome = .failed(observer.nestedFailures)
+        }
+        observer.nestedFailures = ""
         callback(StatementRecord(file: file, statement: statement, outcome: outcome))
     }
 
+    /// As stderr shows it, without colour, with the files that led to it.
     private func renderedForRecord(_ d: Diagnostic) -> String {
-        DiagnosticRenderer(color: false).render(d)
+        var d = d
+        for frame in frames.reversed() where !d.chain.contains(where: { $0.file === frame.file && $0.range == frame.range }) {
+            d.chain.append(frame)
+        }
+        return DiagnosticRenderer(color: false).render(d)
     }
 }
 
@@ -108,4 +123,6 @@ extension Session {
 struct StatementObserver {
     var callback: ((StatementRecord) -> Void)?
     var shown: StatementRecord.Outcome?
+    /// Errors of the statements of a `:run` under way, for its record.
+    var nestedFailures = ""
 }
