@@ -23,8 +23,8 @@ public enum Chart: SteppePlugin {
         ],
         parameters: [
             Parameter("column", .column, summary: "the column of figures"),
-            Parameter("label", .column, introducer: .word("by"), optional: true, summary: "the column of labels"),
-            Parameter("file", .text, introducer: .word("to"), optional: true, summary: "an SVG file to write"),
+            Parameter("label", .column, introducer: .word(.by), optional: true, summary: "the column of labels"),
+            Parameter("file", .text, introducer: .word(.to), optional: true, summary: "an SVG file to write"),
             Parameter("title", .text, introducer: .named, optional: true, summary: "the SVG chart's title"),
         ],
         takesInput: true,

@@ -23,7 +23,7 @@ public enum Compare: SteppePlugin {
         ],
         parameters: [
             Parameter("a", summary: "a quantity"),
-            Parameter("b", introducer: .word("vs"), summary: "a quantity"),
+            Parameter("b", introducer: .word(.vs), summary: "a quantity"),
         ],
         run: run
     )

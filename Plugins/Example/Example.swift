@@ -62,18 +62,21 @@ public enum Example: SteppePlugin {
 
     // MARK: - share
 
-    /// `share PART, WHOLE`: PART as a percentage of WHOLE.
+    /// `share PART vs WHOLE` (or `share PART, WHOLE`): PART as a percentage of WHOLE.
     static let share = Command(
         name: "share",
         summary: "a part as a percentage of a whole of the same dimension",
-        usage: "share PART, WHOLE",
+        usage: "share PART vs WHOLE",
         examples: [
-            "share protests.officers_killed, protests.killed",
+            "share protests.officers_killed vs protests.killed",
             "share(kazakhstan.oil_reserves, world.oil_reserves)",
         ],
         parameters: [
             Parameter("part", summary: "a quantity"),
-            Parameter("whole", summary: "a quantity"),
+            // A later argument may be introduced by one of the words the
+            // parser knows, `IntroducerWord`: .vs, .by or .to (with a text).
+            // It may also be given in its place after a comma.
+            Parameter("whole", introducer: .word(.vs), summary: "a quantity"),
         ],
         run: shareRun
     )

@@ -9,10 +9,14 @@ public struct Completion: Sendable, Equatable {
     public var replaceFrom: Int
     /// Every full word that could stand there, in the order to list them.
     public var candidates: [String]
+    /// Candidates that go on (`kazakhstan` before `.`, `about` before `(`):
+    /// inserted alone, they take no space after them.
+    public var continuing: Set<String>
 
-    public init(replaceFrom: Int, candidates: [String]) {
+    public init(replaceFrom: Int, candidates: [String], continuing: Set<String> = []) {
         self.replaceFrom = replaceFrom
         self.candidates = candidates
+        self.continuing = continuing
     }
 }
 
@@ -29,9 +33,10 @@ enum CompletionStep: Equatable {
     case beep
 
     /// Bash's rules: one candidate is inserted whole, with a space after it
-    /// unless it ends a path or a dotted name ("/" or "."), so the next word
-    /// can follow; several insert what they share, and are listed when they
-    /// share nothing more than what is typed.
+    /// unless it ends a path or a dotted name ("/" or ".") or the completer
+    /// says it goes on, so the next word or `.` or `(` can follow; several
+    /// insert what they share, and are listed when they share nothing more
+    /// than what is typed.
     static func plan(line: String, cursor: Int, completion: Completion) -> CompletionStep {
         let cursor = min(max(0, cursor), line.count)
         let from = min(max(0, completion.replaceFrom), cursor)
@@ -39,7 +44,7 @@ enum CompletionStep: Equatable {
         guard let first = candidates.first else { return .beep }
         if candidates.count == 1 {
             let ending = first.last
-            let text = ending == "/" || ending == "." ? first : first + " "
+            let text = ending == "/" || ending == "." || completion.continuing.contains(first) ? first : first + " "
             return .replace(from: from, to: cursor, text: text)
         }
         let word = line.dropFirst(from).prefix(cursor - from)

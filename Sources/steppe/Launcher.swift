@@ -10,7 +10,8 @@ struct Launcher {
     let arguments: CommandLineOptions
     init(options: CommandLineOptions) { arguments = options }
 
-    /// `:plugin load FILE` (and `:plugin` alone: what is loaded).
+    /// `:plugin load FILE`; anything else after `:plugin` is an error that
+    /// points to `:plugins`.
     static func pluginCommand(_ session: Session, _ argument: String) throws {
         let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
         guard words.first == "load", words.count == 2 else {
@@ -45,10 +46,12 @@ struct Launcher {
         if let report { session.statementObserver = { report.append($0) } }
         session.options.color = stdoutIsTerminal && !arguments.noColor && FileIO.environment("NO_COLOR").map(\.isEmpty) ?? true
         Catalog.load(into: session)
-        session.extraCommands["plugin"] = (
-            help: ":plugin load FILE  load a command plugin from a shared library",
-            run: { session, argument in try Launcher.pluginCommand(session, argument) }
-        )
+        session.declare(SessionCommand(
+            Declaration("plugin", .sessionCommand, usage: ":plugin load FILE",
+                        summary: "load a command plugin from a shared library (as --plugin)",
+                        examples: [":plugin load .build/debug/libExamplePlugin.so"], completion: .word("load", then: .files)),
+            refusedWhenSafe: true
+        ) { call in try Launcher.pluginCommand(call.session, call.argument) })
         EditCommand.register(inScriptsOf: session)
         // `:history` in a script shows the prompt's saved history; the prompt
         // puts its own, live one in place of this.

@@ -17,7 +17,7 @@ struct Prompt {
         for warning in saved.warnings { session.output.writeError("steppe: warning: \(warning)\n") }
         let reader = makeLineReader { [session] line, cursor in
             let c = session.completions(line: line, cursor: cursor)
-            return Completion(replaceFrom: c.start, candidates: c.candidates)
+            return Completion(replaceFrom: c.start, candidates: c.candidates, continuing: c.continuing)
         }
         for entry in saved.entries { reader.addHistory(entry) }
         session.historyProvider = { n in reader.last(n) }

@@ -16,6 +16,8 @@ import Example
     @Test func share() throws {
         let s = try session([Example.self])
         #expect(eval("share protests.officers_killed, protests.killed", in: s) == "< 5.778 %")
+        #expect(eval("share protests.officers_killed vs protests.killed", in: s) == "< 5.778 %")
+        #expect(eval(":help share", in: s).contains("whole  a quantity (after vs)"))
         #expect(eval("share(kazakhstan.oil_reserves, world.oil_reserves)", in: s) == "1.732 %")
         #expect(error("share 3 bbl, 2 people", in: s).contains("share: the part and the whole must be of one dimension: volume is not people"))
         #expect(error("share 3 bbl", in: s).contains("share: expected a quantity"))

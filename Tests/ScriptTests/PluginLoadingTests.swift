@@ -57,7 +57,23 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("loaded plugin Example from"))
         #expect(r.stdout.contains("< 5.778 %"))
-        #expect(r.stdout.contains("share PART, WHOLE"))
+        #expect(r.stdout.contains("share PART vs WHOLE"))
+    }
+
+    /// A plugin's `CommandError` is shown as its message, never as a struct dump.
+    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    func aPluginThatDoesNotLoadSaysWhyInWords() throws {
+        let r = try Run.steppe(["-c", ":plugin load \(Self.example.path)\n:plugin load \(Self.example.path)"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("did not load: plugin Example is already loaded"), "\(r.stderr)")
+        #expect(!r.stderr.contains("CommandError"))
+    }
+
+    /// `:help plugin` and `:help :plugin load` describe the session command.
+    @Test func helpKnowsPluginLoad() throws {
+        let r = try Run.steppe(["-c", ":help plugin\n:help :plugin load"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.components(separatedBy: ":plugin load FILE\n").count == 3)
     }
 
     @Test
@@ -101,11 +117,11 @@ import Testing
         let fake = try fakePlugin(api: 99, compiler: "6.3.1")
         let r = try Run.steppe(["--plugin", fake.path, "-c", "1"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("'\(fake.path)' was built for steppe plugin API 99; this steppe has API 1"))
+        #expect(r.stderr.contains("'\(fake.path)' was built for steppe plugin API 99; this steppe has API 2"))
     }
 
     @Test func refusesAnotherCompilerNamingBoth() throws {
-        let fake = try fakePlugin(api: 1, compiler: "5.9")
+        let fake = try fakePlugin(api: 2, compiler: "5.9")
         let r = try Run.steppe(["--plugin", fake.path, "-c", "1"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("was built by Swift 5.9; this steppe was built by Swift"))
@@ -127,7 +143,8 @@ import Testing
         #expect(r.stderr.contains("--safe forbids loading plugins from files"))
         let r2 = try Run.steppe(["--safe", "-c", ":plugin load \(Self.example.path)"])
         #expect(r2.status == 1)
-        #expect(r2.stderr.contains("--safe forbids loading plugins"))
+        // LANGUAGE.md, "Session commands": the error names --safe.
+        #expect(r2.stderr.contains("error: :plugin load is refused under --safe"))
     }
 }
 

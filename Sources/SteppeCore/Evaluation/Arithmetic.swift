@@ -127,18 +127,13 @@ extension Session {
     /// Converts a quantity to `unit`; `about` survives conversion.
     func convert(_ v: Value, to unit: Unit, range: SourceRange) throws -> Value {
         guard case .quantity(let q) = v.payload else {
-            throw EvalError("cannot convert \(v.kindName) to \(unit.description)", range)
+            throw EvalError(.cannotConvert("\(v.kindName) to \(unit.description)"), range)
         }
         let (k, used) = try conversionFactor(from: q.unit, to: unit, range: range)
         var r = q.scaled(by: k)
         r.isAbout = q.isAbout
         r.unit = unit
         return Value(.quantity(r), lineage: v.lineage.merged(with: used))
-    }
-
-    /// Why two values cannot be compared, when they cannot.
-    struct NotComparable: Error {
-        var message: String
     }
 
     /// Three-valued comparison. Throws `EvalError` for values of kinds (or
@@ -152,7 +147,7 @@ extension Session {
             let d1 = store.units.dimension(of: x.unit)
             let d2 = store.units.dimension(of: y.unit)
             guard d1 == d2 else {
-                throw EvalError("cannot compare \(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)", range)
+                throw EvalError(.cannotCompare("\(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)"), range)
             }
             let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
             let other = Session.snapped(y.scaled(by: k).interval, to: x.interval)
@@ -186,7 +181,7 @@ extension Session {
             }
             return (op == .eq ? result : result.negated, lineage)
         }
-        throw EvalError("cannot compare \(a.kindName) with \(b.kindName)", range)
+        throw EvalError(.cannotCompare("\(a.kindName) with \(b.kindName)"), range)
     }
 
     /// Moves ends of `b` that equal ends of `a` to 12 significant digits onto

@@ -9,7 +9,7 @@ extension Session {
         let d1 = units.dimension(of: from)
         let d2 = units.dimension(of: to)
         guard d1 == d2 else {
-            throw EvalError("cannot convert \(unitName(from)) to \(unitName(to)): \(d1.name) is not \(d2.name)", range)
+            throw EvalError(.cannotConvert("\(unitName(from)) to \(unitName(to)): \(d1.name) is not \(d2.name)"), range)
         }
         if from == to { return (1, Lineage()) }
         let pivot = firstCurrency(to) ?? firstCurrency(from)
@@ -59,7 +59,7 @@ extension Session {
                 queue.append(edge.to)
             }
         }
-        throw EvalError("no exchange rate from \(from) to \(to)", range,
+        throw EvalError(.noExchangeRate(from: "\(from)", to: "\(to)"), range,
                         notes: ["rates are facts named 'rate' on a currency, such as gbp.rate = 1.3557 USD/GBP"])
     }
 

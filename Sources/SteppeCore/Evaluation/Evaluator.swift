@@ -83,7 +83,7 @@ extension Session {
         case .call(let name, let args, let nameRange, let range):
             return try call(name, args, nameRange: nameRange, range: range, env).value
         case .command(let name, let args, let nameRange, let range):
-            return try runCommand(name, args, input: nil, nameRange: nameRange, range: range, env).value
+            return try invoke(name, .statementStart, args, input: nil, nameRange: nameRange, range: range, env).value
         case .list(let items, let range):
             var values: [Value] = []
             values.reserveCapacity(items.count)
@@ -162,10 +162,9 @@ extension Session {
 
     // MARK: - Names
 
-    /// LANGUAGE.md's order: column, let, built-in table, bare command, entity, source.
+    /// The value of a bare name, as `resolve` decides what it means.
     func resolveName(_ n: String, range: SourceRange, _ env: Env) throws -> Value {
         if let row = env.row, let v = row.value(n) { return v }
-        if let v = env.locals[n] { return v }
         if let cache = env.constants {
             if let v = cache.values[n] { return v }
             var outer = env
@@ -174,53 +173,33 @@ extension Session {
             let v: Value
             do {
                 v = try resolveName(n, range: range, outer)
-            } catch let e as EvalError where e.message == "unknown name '\(n)'" {
+            } catch var e as EvalError where e.problem == .unknownName(n) {
                 // Suggest from the row's columns too (`topc` → `topic`).
-                throw EvalError(e.message, range, notes: suggestions(n, among: knownNames(env)))
+                e.notes = suggestions(n, among: knownNames(env))
+                throw e
             }
             // Commands may differ from call to call; everything else here is fixed for the stage.
-            if registry.command(n) == nil || isBound(n, outer) { cache.values[n] = v }
+            if case .command = resolve(n, .value, outer) {} else { cache.values[n] = v }
             return v
         }
-        if env.useLets, let v = lets[n] { return v }
-        switch n {
-        case "facts": return factsTable()
-        case "entities": return entitiesTable()
-        case "sources": return sourcesTable()
-        default: break
-        }
-        if let c = registry.command(n), c.runsBare {
+        switch resolve(n, .value, env) {
+        case .column(let v), .parameter(let v), .variable(let v): return v
+        case .function(let d):
+            throw EvalError(.functionNeedsCall(n, usage: "\(n)(\(d.params.joined(separator: ", ")))"), range)
+        case .table(let name):
+            switch name {
+            case "entities": return entitiesTable()
+            case "sources": return sourcesTable()
+            default: return factsTable()
+            }
+        case .builtin(let f): throw EvalError(.functionNeedsCall(n, usage: f.declaration.usage), range)
+        case .command(let c):
+            guard c.runsBare else { throw EvalError(.commandNeedsArguments(n, usage: c.usage), range) }
             return try invoke(c, Arguments(), nameRange: range, range: range).value
+        case .entity(let e): return Value(.entity(e))
+        case .source(let s): return Value(.source(s))
+        case .unknown: throw EvalError(.unknownName(n), range, notes: suggestions(n, among: knownNames(env)))
         }
-        if let e = store.entity(n) { return Value(.entity(e)) }
-        if let s = store.sources[n] { return Value(.source(s)) }
-        if let d = defs[n] {
-            throw EvalError("'\(n)' is a function: call it as \(n)(\(d.params.joined(separator: ", ")))", range)
-        }
-        if let c = registry.command(n) {
-            throw EvalError("'\(n)' needs arguments: \(c.usage)", range)
-        }
-        throw EvalError("unknown name '\(n)'", range, notes: suggestions(n, among: knownNames(env)))
-    }
-
-    func knownNames(_ env: Env) -> [String] {
-        var names = ["facts", "entities", "sources"]
-        names += env.row?.columns ?? []
-        names += env.locals.keys
-        if env.useLets { names += letOrder }
-        names += store.entityOrder
-        for e in store.entities.values { names += e.aliases }
-        names += store.sourceOrder
-        names += registry.commands.keys
-        names += defs.keys
-        return names
-    }
-
-    /// `did you mean 'x'?` for the closest names, if any is close.
-    func suggestions(_ n: String, among names: [String]) -> [String] {
-        let close = Suggest.closest(to: n, among: names)
-        guard !close.isEmpty else { return [] }
-        return ["did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"]
     }
 
     func member(_ base: Expr, _ field: String, range: SourceRange, _ env: Env) throws -> Value {
@@ -228,7 +207,7 @@ extension Session {
             if let e = store.entity(n) { return try entityMember(e, field, range: range) }
             if store.hasAnyFacts(subject: n) { return try propertyValue(subject: n, property: field, range: range) }
             if store.sources[n] == nil {
-                throw EvalError("unknown name '\(n)'", nameRange, notes: suggestions(n, among: knownNames(env)))
+                throw EvalError(.unknownName(n), nameRange, notes: suggestions(n, among: knownNames(env)))
             }
         }
         let v = try evaluate(base, env)
@@ -254,10 +233,6 @@ extension Session {
         default:
             throw EvalError("\(v.kindName) has no properties ('.\(field)')", range)
         }
-    }
-
-    func isBound(_ n: String, _ env: Env) -> Bool {
-        env.row?.value(n) != nil || env.locals[n] != nil || (env.useLets && lets[n] != nil)
     }
 
     /// A property of an entity, or one of its own fields (`id`, `name`, `kind`, `aliases`).

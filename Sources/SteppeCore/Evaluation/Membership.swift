@@ -15,7 +15,7 @@ extension Session {
                 let t: Truth
                 do {
                     t = try compare(.eq, a, item, range: range).0
-                } catch let e as EvalError where Session.isComparisonProblem(e) {
+                } catch let e as EvalError where e.problem.isIncomparable {
                     // An item of a kind that cannot meet X is simply not X.
                     continue
                 }
@@ -36,7 +36,7 @@ extension Session {
             let d1 = store.units.dimension(of: x.unit)
             let d2 = store.units.dimension(of: y.unit)
             guard d1 == d2 else {
-                throw EvalError("cannot compare \(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)", range)
+                throw EvalError(.cannotCompare("\(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)"), range)
             }
             let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
             let other = Session.snapped(y.scaled(by: k).interval, to: x.interval)
@@ -52,7 +52,7 @@ extension Session {
     }
 
     private func notMeeting(_ a: Value, _ b: Value, _ range: SourceRange) -> EvalError {
-        EvalError("cannot compare \(a.kindName) with \(b.kindName): only \(Session.memberKind(b)) can be in \(b.kindName)", range)
+        EvalError(.cannotCompare("\(a.kindName) with \(b.kindName): only \(Session.memberKind(b)) can be in \(b.kindName)"), range)
     }
 
     private static func memberKind(_ b: Value) -> String {

@@ -7,7 +7,7 @@ extension Session {
     func runPipeline(_ head: Expr, _ stages: [Stage], _ env: Env) throws -> CommandResult {
         var current: CommandResult
         var rest = stages[...]
-        if case .name("facts", _) = head, !isBound("facts", env) {
+        if case .name("facts", _) = head, case .table = resolve("facts", .value, env) {
             var kept: [Int]? = nil
             scan: while let stage = rest.first {
                 switch stage {
@@ -118,7 +118,7 @@ extension Session {
             let t = try rows(input, for: "count", range: range)
             return CommandResult(.number(Double(t.rows.count)))
         case .call(let name, let args, let nameRange, let range):
-            return try runCommand(name, args, input: input, nameRange: nameRange, range: range, env)
+            return try invoke(name, .stage, args, input: input, nameRange: nameRange, range: range, env)
         }
     }
 
@@ -143,7 +143,7 @@ extension Session {
                 } else {
                     result = try evaluate(cond, Env(row: row(i), locals: env.locals, useLets: env.useLets, constants: constants))
                 }
-            } catch let e as EvalError where Session.isComparisonProblem(e) {
+            } catch let e as EvalError where e.problem.isIncomparable {
                 incomparable += 1
                 if firstProblem == nil { firstProblem = e.message }
                 continue
@@ -173,10 +173,6 @@ extension Session {
             throw EvalError("'take' needs a whole number of rows, found \(ValueText.plain(v))", n.range)
         }
         return q.nominal > Double(Int.max / 2) ? Int.max / 2 : Int(q.nominal)
-    }
-
-    static func isComparisonProblem(_ e: EvalError) -> Bool {
-        e.message.hasPrefix("cannot compare") || e.message.hasPrefix("cannot convert") || e.message.hasPrefix("no exchange rate")
     }
 
     func groupKey(_ v: Value) -> String {

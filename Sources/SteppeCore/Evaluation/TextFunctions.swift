@@ -6,28 +6,35 @@ import Musl
 
 /// The text functions of LANGUAGE.md ("Text functions"): `lower`, `upper`,
 /// `length`, `contains`, `starts_with`, `ends_with` and `matches`.
-extension Session {
-    /// Each text function's usage and summary, as `:help` shows it.
-    static let textFunctions: [String: String] = [
-        "lower": "lower(t): the text in lower case (Unicode-aware); an entity gives its name, a source its title",
-        "upper": "upper(t): the text in upper case (Unicode-aware: upper(\"қазақ\") is ҚАЗАҚ)",
-        "length": "length(t): the number of characters (grapheme clusters) in the text",
-        "contains": "contains(t, part): whether t holds part, ignoring case; t may be an entity, a source or a list",
-        "starts_with": "starts_with(t, part): whether t starts with part, ignoring case",
-        "ends_with": "ends_with(t, part): whether t ends with part, ignoring case",
-        "matches": "matches(t, pattern): whether the POSIX extended regular expression matches somewhere in t ((?i) ignores case)",
+extension Builtins {
+    static let textFunctions: [BuiltinFunction] = [
+        text("lower", "lower(t)", "the text in lower case (Unicode-aware); an entity gives its name, a source its title", ["lower(kazakhstan)"]),
+        text("upper", "upper(t)", "the text in upper case (Unicode-aware: upper(\"қазақ\") is ҚАЗАҚ)", ["upper(\"қазақ\")"]),
+        text("length", "length(t)", "the number of characters (grapheme clusters) in the text", ["length(\"Қазақстан\")"]),
+        text("contains", "contains(t, part)", "whether t holds part, ignoring case; t may be an entity, a source or a list",
+             ["facts | where contains(property, \"oil\")"]),
+        text("starts_with", "starts_with(t, part)", "whether t starts with part, ignoring case", ["starts_with(kazakhstan, \"kaz\")"]),
+        text("ends_with", "ends_with(t, part)", "whether t ends with part, ignoring case", ["ends_with(\"oil_reserves\", \"reserves\")"]),
+        text("matches", "matches(t, pattern)",
+             "whether the POSIX extended regular expression matches somewhere in t ((?i) ignores case)",
+             ["facts | where matches(property, \"^oil_\")"]),
     ]
 
-    /// Runs a text function on evaluated arguments.
-    func textFunction(_ name: String, _ values: [Value], _ args: [Argument], range: SourceRange) throws -> Value {
-        let expected = (name == "lower" || name == "upper" || name == "length") ? 1 : 2
-        guard values.count == expected else {
-            throw EvalError("\(name) takes \(expected) argument\(expected == 1 ? "" : "s"), given \(values.count)", range,
-                            notes: [Session.textFunctions[name] ?? ""])
+    private static func text(_ name: String, _ usage: String, _ summary: String, _ examples: [String]) -> BuiltinFunction {
+        let n = usage.contains(",") ? 2 : 1
+        return BuiltinFunction(name, usage: usage, summary: summary, examples: examples, arity: n...n) { call in
+            try call.session.textFunction(name, call.values, call.ranges, range: call.range)
         }
+    }
+}
+
+extension Session {
+    /// Runs a text function on evaluated arguments (their number checked by its declaration).
+    func textFunction(_ name: String, _ values: [Value], _ ranges: [SourceRange], range: SourceRange) throws -> Value {
+        let expected = values.count
         let lineage = values.reduce(Lineage()) { $0.merged(with: $1.lineage) }
         if expected == 1 {
-            let s = try singleText(name, values[0], args[0].range)
+            let s = try singleText(name, values[0], ranges[0])
             switch name {
             case "lower": return Value(.text(s.lowercased()), lineage: lineage)
             case "upper": return Value(.text(s.uppercased()), lineage: lineage)
@@ -35,11 +42,11 @@ extension Session {
             }
         }
         guard case .text(let part) = values[1].payload else {
-            throw EvalError("\(name) needs a text as its second argument, found \(values[1].kindName)", args[1].range)
+            throw EvalError("\(name) needs a text as its second argument, found \(values[1].kindName)", ranges[1])
         }
         let test: (String) -> Bool
         if name == "matches" {
-            let regex = try compiledRegex(part, range: args[1].range)
+            let regex = try compiledRegex(part, range: ranges[1])
             test = { regex.matches($0) }
         } else {
             let needle = part.lowercased()
@@ -49,7 +56,7 @@ extension Session {
             default: test = { $0.lowercased().hasSuffix(needle) }
             }
         }
-        return Value(.truth(Truth(try anyText(name, values[0], args[0].range, test))), lineage: lineage)
+        return Value(.truth(Truth(try anyText(name, values[0], ranges[0], test))), lineage: lineage)
     }
 
     /// The one text `lower`, `upper` and `length` work on.
@@ -77,7 +84,7 @@ extension Session {
             for item in items where try anyText(name, item, range, test) { return true }
             return false
         default:
-            throw EvalError("cannot compare \(v.kindName) with a text: \(name) takes a text, an entity, a source or a list", range)
+            throw EvalError(.cannotCompare("\(v.kindName) with a text: \(name) takes a text, an entity, a source or a list"), range)
         }
     }
 

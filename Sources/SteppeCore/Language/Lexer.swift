@@ -236,9 +236,6 @@ public struct Lexer {
                 take(isDigit)
             }
         }
-        if pos < bytes.count && isNameStart(bytes[pos]) && !(bytes[pos] == UInt8(ascii: "e")) {
-            // `3people` is fine as a unit glued on; nothing to do here.
-        }
         // Whole numbers of up to 15 digits are exact in a Double: no parser needed.
         if digits.count <= 15, digits.allSatisfy(isDigit) {
             let value = digits.reduce(0.0) { $0 * 10 + Double($1 - 48) }

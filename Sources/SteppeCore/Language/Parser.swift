@@ -17,10 +17,10 @@ public struct Parser {
 
     /// Words that end an expression or introduce something, so they are never
     /// taken as a unit after a number.
-    static let clauseWords: Set<String> = [
-        "from", "at", "quote", "on", "topic", "by", "vs", "to", "and", "or", "asc", "desc",
+    static let clauseWords: Set<String> = Set(IntroducerWord.allCases.map(\.rawValue)).union([
+        "from", "at", "quote", "on", "topic", "and", "or", "asc", "desc",
         "kind", "aka", "publisher", "address", "note", "hedge", "in", "not",
-    ]
+    ])
     static let sourceClauses: Set<String> = ["by", "publisher", "year", "address", "kind", "note"]
     static let entityClauses: Set<String> = ["kind", "aka"]
     static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by", "hedge"]
@@ -180,7 +180,7 @@ public struct Parser {
         switch word {
         case "let" where next.name != nil:
             index += 1
-            let (name, _) = try expectName("a name after 'let'")
+            let name = try definedName("a name after 'let'", keyword: "let")
             _ = try expect(.assign, "after the name in 'let'")
             let value = try pipeline()
             return .letBinding(name, value, start.range.joined(value.range))
@@ -192,11 +192,11 @@ public struct Parser {
             return .set(subject: subject, property: property, value, start.range.joined(value.range))
         case "def" where next.name != nil:
             index += 1
-            let (name, _) = try expectName("a function name after 'def'")
+            let name = try definedName("a function name after 'def'", keyword: "def")
             let open = try expect(.lparen, "after the function name")
             var params: [String] = []
             if !current.isSymbol(.rparen) {
-                repeat { params.append(try expectName("a parameter name").0) } while match(.comma)
+                repeat { params.append(try definedName("a parameter name", keyword: "parameter")) } while match(.comma)
             }
             try close(.rparen, opener: open)
             _ = try expect(.assign, "after the parameters")
@@ -240,6 +240,17 @@ public struct Parser {
         default:
             return .expression(try pipeline())
         }
+    }
+
+    /// The name a `let` or `def` defines: never a reserved word.
+    mutating func definedName(_ what: String, keyword: String) throws(Diagnostic) -> String {
+        let token = current
+        let (name, _) = try expectName(what)
+        if Builtins.reserved.contains(name) {
+            throw error(Problem.reservedName(name, keyword: keyword).message, at: token,
+                        notes: ["reserved: " + Builtins.reserved.sorted().joined(separator: ", ")])
+        }
+        return name
     }
 
     /// path -> NAME '.' NAME
@@ -299,7 +310,7 @@ public struct Parser {
     /// head -> NAME args  (a name followed directly by an argument) | expression
     mutating func commandOrExpression() throws(Diagnostic) -> Expr {
         if let words = try wordCommand() { return words }
-        if let name = current.name, !Parser.reservedStart.contains(name), startsArgument(peek()), !peek().isSymbol(.lparen),
+        if let name = current.name, !Builtins.reserved.contains(name), startsArgument(peek()), !peek().isSymbol(.lparen),
            !(peek().isName("not") && peek(2).isName("in")) {
             let nameToken = advance()
             let args = try arguments(allowPipeline: false)
@@ -308,8 +319,6 @@ public struct Parser {
         }
         return try expression()
     }
-
-    static let reservedStart: Set<String> = ["not", "true", "false", "unknown"]
 
     /// Can this token begin an argument of a command written without brackets?
     func startsArgument(_ t: Token) -> Bool {
@@ -382,7 +391,7 @@ public struct Parser {
         }
     }
 
-    /// args -> arg ((',' | 'vs' | 'by' | 'to' TEXT) arg)*;  arg -> NAME ':' expr | expr
+    /// args -> arg ((',' | 'vs' | 'by' | 'to' TEXT) arg)*  (the words of `IntroducerWord`);  arg -> NAME ':' expr | expr
     mutating func arguments(allowPipeline: Bool) throws(Diagnostic) -> [Argument] {
         var args: [Argument] = []
         var label: String? = nil
@@ -399,14 +408,10 @@ public struct Parser {
             h = max(h, height)
             args.append(Argument(label: name, value: value, range: start.range.joined(value.range)))
             if match(.comma) { label = nil; continue }
-            if let word = current.name, word == "vs" || word == "by" {
+            // `to` followed by a unit is a conversion, read by the expression.
+            if let word = current.name.flatMap(IntroducerWord.init(rawValue:)), word != .to || peek().isText {
                 index += 1
-                label = word
-                continue
-            }
-            if current.isName("to"), case .text = peek().kind {
-                index += 1
-                label = "to"
+                label = word.rawValue
                 continue
             }
             return args

@@ -29,6 +29,11 @@ public struct Token: Sendable {
         return nil
     }
 
+    var isText: Bool {
+        if case .text = kind { return true }
+        return false
+    }
+
     public func isSymbol(_ s: Symbol) -> Bool {
         if case .symbol(let t) = kind { return t == s }
         return false

@@ -18,8 +18,9 @@ public struct Parameter: Sendable {
     }
 
     public var name: String
-    /// How it is introduced: nil for the first positional arguments, a word
-    /// (`vs`, `by`, `to`) for those after it, or `name:` for named ones.
+    /// How it is introduced: by place for the first arguments, by one of the
+    /// words the parser knows (`vs`, `by`, `to`) for those after them, or as
+    /// `name: VALUE`.
     public var introducer: Introducer
     public var kind: Kind
     public var optional: Bool
@@ -29,8 +30,14 @@ public struct Parameter: Sendable {
 
     public enum Introducer: Sendable, Equatable {
         case positional
-        case word(String)
+        case word(IntroducerWord)
         case named
+
+        /// Whether `label`, as the parser read it, introduces this parameter.
+        func introduces(_ label: String) -> Bool {
+            if case .word(let w) = self { return w.rawValue == label }
+            return false
+        }
     }
 
     public init(_ name: String, _ kind: Kind = .expression, introducer: Introducer = .positional,
@@ -83,7 +90,7 @@ public struct Arguments: Sendable {
 }
 
 /// An error from a command, shown under the command's name: `compare: …`.
-public struct CommandError: Error, Sendable {
+public struct CommandError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The parameter it is about, so the caret can point at that argument.
     public var parameter: String?
@@ -93,6 +100,9 @@ public struct CommandError: Error, Sendable {
         self.parameter = parameter
         self.notes = notes
     }
+
+    /// The message, so that an error shown as text is never a struct dump.
+    public var description: String { message }
 }
 
 /// A command's declaration and what it runs.

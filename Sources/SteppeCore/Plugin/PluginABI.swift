@@ -21,8 +21,10 @@
 /// they say what the plugin was built with, not what the host has.
 public enum PluginABI {
     /// Raised whenever a change to the plugin API would break a built plugin.
+    /// 2: `Parameter.Introducer.word` takes an `IntroducerWord` (`vs`, `by`,
+    /// `to`), the words the parser knows, not any text.
     @_alwaysEmitIntoClient
-    public static var apiVersion: Int32 { 1 }
+    public static var apiVersion: Int32 { 2 }
 
     /// The compiler that compiled the caller, as `6.3.1`.
     @_alwaysEmitIntoClient

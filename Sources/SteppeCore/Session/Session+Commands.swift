@@ -1,100 +1,81 @@
 /// Session commands: lines that start with `:`.
 extension Session {
-    public struct SessionCommandInfo: Sendable {
-        public var name: String
-        public var usage: String
-        public var summary: String
+    /// Adds a session command (the prompt's `:edit`, the launcher's `:plugin`),
+    /// or puts one in place of the built-in one of the same name.
+    public func declare(_ command: SessionCommand) {
+        sessionCommands.removeAll { $0.declaration.name == command.declaration.name }
+        sessionCommands.append(command)
     }
 
-    public static let sessionCommands: [SessionCommandInfo] = [
-        .init(name: "help", usage: ":help [NAME]", summary: "commands, stages and session commands; with NAME, its usage and examples"),
-        .init(name: "quit", usage: ":quit (or :q, or Ctrl-D)", summary: "leave steppe"),
-        .init(name: "run", usage: ":run FILE", summary: "run a script in this session: its let, def and set stay"),
-        .init(name: "load", usage: ":load FILE [from SOURCE]", summary: "load a fact pack, .steppe, .csv, .json or .jsonl (all of it, or nothing)"),
-        .init(name: "format", usage: ":format table|csv|json|markdown", summary: "how results are shown"),
-        .init(name: "plugins", usage: ":plugins", summary: "loaded plugins: name, version, origin, commands"),
-        .init(name: "vars", usage: ":vars", summary: "let bindings and set assumptions"),
-        .init(name: "timer", usage: ":timer on|off", summary: "show the time each statement took"),
-        .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (in a script, the prompt's saved history)"),
-        .init(name: "save", usage: ":save FILE", summary: "write what this session added as a script that rebuilds it"),
-        .init(name: "output", usage: ":output [FILE]", summary: "results go to FILE (made anew); :output alone: back to stdout"),
-        .init(name: "once", usage: ":once FILE", summary: "only the next result goes to FILE"),
-        // Run by the steppe executable's prompt (Sources/steppe/EditCommand.swift), through extraCommands.
-        .init(name: "edit", usage: ":edit", summary: "at the prompt: edit the last statement in $VISUAL, $EDITOR or vi; what is saved runs"),
-    ]
-
-    /// Short names of session commands, for them and for `:help`.
-    static let sessionCommandAliases: [String: String] = ["q": "quit", "exit": "quit", "h": "help", "?": "help", "r": "run"]
+    /// The session command a name or alias stands for.
+    func sessionCommand(named name: String) -> SessionCommand? {
+        sessionCommands.first { $0.declaration.name == name || $0.declaration.aliases.contains(name) }
+    }
 
     func sessionCommand(_ name: String, _ argument: String, range: SourceRange, file: SourceFile) throws {
         let arg = argument.trimmed
-        let command = Session.sessionCommandAliases[name] ?? name
-        if ["quit", "vars", "plugins"].contains(command), !arg.isEmpty {
-            throw EvalError(":\(name) takes no argument", range,
+        guard let command = sessionCommand(named: name) else {
+            let names = sessionCommands.flatMap { [$0.declaration.name] + $0.declaration.aliases.filter(Session.isName) }
+            throw EvalError(.unknownSessionCommand(name), range, notes: suggestions(name, among: names) + ["enter :help for help"])
+        }
+        if !command.takesArgument, !arg.isEmpty {
+            throw EvalError(.takesNoArgument(name), range,
                             notes: arg.hasPrefix("|") ? ["session commands are not values and do not go in pipelines"] : [])
         }
-        switch command {
-        case "help":
-            guard let text = Help.text(for: arg.isEmpty ? nil : arg, session: self) else {
-                var names = Array(registry.commands.keys) + Help.stages.map(\.0) + Array(Session.builtinFunctions.keys)
-                names += Session.sessionCommands.map(\.name) + Help.topics.map(\.0)
-                throw EvalError("no help for '\(arg)'", range, notes: suggestions(arg, among: names) + ["enter :help for the list"])
-            }
-            output.write(text)
-        case "quit":
-            quitRequested = true
-        case "run":
-            try runFile(arg, range: range, file: file)
-        case "load":
-            try loadFile(arg, range: range, file: file)
-        case "save", "output", "once":
-            try outputCommand(command, arg, range: range)
-        case "format":
-            if arg.isEmpty {
-                output.write("format: \(options.format.rawValue)\n")
-                return
-            }
-            guard let f = OutputFormat(rawValue: arg) else {
-                throw EvalError("unknown format '\(arg)'", range,
-                                notes: ["formats: table, csv, json, markdown"] + suggestions(arg, among: OutputFormat.allCases.map(\.rawValue)))
-            }
-            options.format = f
-        case "vars":
-            output.write(varsText())
-        case "plugins":
-            output.write(pluginsText())
-        case "timer":
-            switch arg {
-            case "on": options.timer = true
-            case "off": options.timer = false
-            case "": output.write("timer: \(options.timer ? "on" : "off")\n")
-            default: throw EvalError(":timer takes on or off", range)
-            }
-        case "history":
-            guard let provider = historyProvider else {
-                throw EvalError(":history is kept only at the prompt", range)
-            }
-            var n = 20
-            if !arg.isEmpty {
-                guard let k = Int(arg), k > 0 else { throw EvalError(":history takes a positive number of lines", range) }
-                n = k
-            }
-            let lines = provider(n)
-            for (i, line) in lines.enumerated() {
-                output.write("\(String(repeating: " ", count: max(0, 5 - String(i + 1).count)))\(i + 1)  \(line.replacingAll("\n", with: "\n       "))\n")
-            }
-        default:
-            if let extra = extraCommands[name] {
-                do {
-                    try extra.run(self, arg)
-                } catch let e as CommandError {
-                    throw EvalError(e.message, range, notes: e.notes)
-                }
-                return
-            }
-            let names = Session.sessionCommands.map(\.name) + Array(extraCommands.keys) + ["q"]
-            throw EvalError("unknown session command ':\(name)'", range,
-                            notes: suggestions(name, among: names).map { $0.replacingAll("'", with: "'") } + ["enter :help for help"])
+        if command.refusedWhenSafe, options.safe {
+            // As its usage names it: `:plugin load`, `:save`.
+            let words = command.declaration.usage.split(separator: " ").prefix { $0.allSatisfy { $0.isLowercase || $0 == ":" } }
+            throw EvalError(.refusedWhenSafe(words.joined(separator: " ")), range)
+        }
+        do {
+            try command.run(SessionCommandCall(session: self, argument: arg, range: range, file: file))
+        } catch let e as CommandError {
+            throw EvalError(.command(e.message), range, notes: e.notes)
+        }
+    }
+
+    /// `:help [NAME]`.
+    func help(_ arg: String, range: SourceRange) throws {
+        guard let text = Help.text(for: arg.isEmpty ? nil : arg, session: self) else {
+            let names = declarations.map(\.name) + letOrder + defs.keys
+            throw EvalError(.noHelp(arg), range, notes: suggestions(arg, among: names) + ["enter :help for the list"])
+        }
+        output.write(text)
+    }
+
+    func format(_ arg: String, range: SourceRange) throws {
+        if arg.isEmpty {
+            output.write("format: \(options.format.rawValue)\n")
+            return
+        }
+        guard let f = OutputFormat(rawValue: arg) else {
+            throw EvalError("unknown format '\(arg)'", range,
+                            notes: ["formats: table, csv, json, markdown"] + suggestions(arg, among: OutputFormat.allCases.map(\.rawValue)))
+        }
+        options.format = f
+    }
+
+    func timer(_ arg: String, range: SourceRange) throws {
+        switch arg {
+        case "on": options.timer = true
+        case "off": options.timer = false
+        case "": output.write("timer: \(options.timer ? "on" : "off")\n")
+        default: throw EvalError(":timer takes on or off", range)
+        }
+    }
+
+    func history(_ arg: String, range: SourceRange) throws {
+        guard let provider = historyProvider else {
+            throw EvalError(":history is kept only at the prompt", range)
+        }
+        var n = 20
+        if !arg.isEmpty {
+            guard let k = Int(arg), k > 0 else { throw EvalError(":history takes a positive number of lines", range) }
+            n = k
+        }
+        let lines = provider(n)
+        for (i, line) in lines.enumerated() {
+            output.write("\(String(repeating: " ", count: max(0, 5 - String(i + 1).count)))\(i + 1)  \(line.replacingAll("\n", with: "\n       "))\n")
         }
     }
 

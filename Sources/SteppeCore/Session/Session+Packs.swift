@@ -184,7 +184,7 @@ extension Session {
                             + ["declare it first: entity \(subject) \"NAME\" kind KIND"])
     }
 
-    /// The line of `offset`; for big packs the reader's own count is used instead.
+    /// The line of `offset` in `file`.
     func lineNumber(of offset: Int, in file: SourceFile) -> Int {
         file.location(of: offset).line
     }

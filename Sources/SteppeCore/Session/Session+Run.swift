@@ -17,7 +17,7 @@ extension Session {
         var outcome = Outcome()
         let script: Script
         do {
-            script = try Parser.parse(file, wordCommands: registry.wordCommands.subtracting(defs.keys).subtracting(lets.keys))
+            script = try Parser.parse(file, wordCommands: wordCommandNames)
         } catch {
             if interactive && error.incomplete {
                 outcome.incomplete = true
@@ -85,10 +85,12 @@ extension Session {
             previousResult = result.value
             show(result)
             recordShown(.result(result))
-        case .letBinding(let name, let e, _):
+        case .letBinding(let name, let e, let range):
             let v = try evaluate(e, Env.session)
+            warnIfHiding("let", name, range: range)
             if lets[name] == nil { letOrder.append(name) }
             lets[name] = v
+            defs[name] = nil
         case .set(let subject, let property, let e, let range):
             let id = try subjectID(subject, range: range)
             var v = try evaluate(e, Env.session)
@@ -99,13 +101,12 @@ extension Session {
             assumptions[key] = Assumption(subject: id, property: property, value: v, place: "\(file.name):\(line)")
             invalidate()
         case .def(let name, let params, let body, let range):
-            if Session.builtinFunctions[name] != nil {
-                throw EvalError("'\(name)' is a built-in function and cannot be redefined", range)
-            }
             if Set(params).count != params.count {
                 throw EvalError("a parameter name is repeated in \(name)", range)
             }
+            warnIfHiding("def", name, range: range)
             defs[name] = FunctionDef(name: name, params: params, body: body, file: file)
+            if lets.removeValue(forKey: name) != nil { letOrder.removeAll { $0 == name } }
         case .why(let e, _):
             let v = try evaluate(e, Env.session)
             recordShown(.why(v))
@@ -123,12 +124,13 @@ extension Session {
     func evaluateResult(_ e: Expr, _ env: Env) throws -> CommandResult {
         switch e {
         case .command(let name, let args, let nameRange, let range):
-            return try runCommand(name, args, input: nil, nameRange: nameRange, range: range, env)
-        case .call(let name, let args, let nameRange, let range) where registry.command(name) != nil && defs[name] == nil:
-            return try runCommand(name, args, input: nil, nameRange: nameRange, range: range, env)
-        case .name(let n, let range) where !isBound(n, env) && registry.command(n)?.runsBare == true:
-            guard let c = registry.command(n) else { break }
-            return try invoke(c, Arguments(), nameRange: range, range: range)
+            return try invoke(name, .statementStart, args, input: nil, nameRange: nameRange, range: range, env)
+        case .call(let name, let args, let nameRange, let range):
+            return try call(name, args, nameRange: nameRange, range: range, env)
+        case .name(let n, let range):
+            if case .command(let c) = resolve(n, .value, env), c.runsBare {
+                return try invoke(c, Arguments(), nameRange: range, range: range)
+            }
         case .pipeline(let head, let stages, _):
             return try runPipeline(head, stages, env)
         default:

@@ -52,12 +52,12 @@ public final class Session {
     public var historyProvider: ((Int) -> [String])? = nil
     /// Set by `:quit`.
     public internal(set) var quitRequested = false
+    /// The session commands: the built-in ones and those `declare` adds.
+    public internal(set) var sessionCommands: [SessionCommand] = Builtins.sessionCommands
     /// What the session added, in the order it ran, for `:save`.
     var saveLog: [SavedItem] = []
-    /// Extra session commands (the prompt adds its own); they see the argument text.
     /// `--report`: told what each statement did (StatementRecord.swift).
     var observer = StatementObserver()
-    public var extraCommands: [String: (help: String, run: (Session, String) throws -> Void)] = [:]
 
     /// Derived from the store and assumptions; emptied when either changes.
     struct Cache {

@@ -52,7 +52,8 @@ public struct StatementRecord: Sendable {
     /// `:NAME` for a session command, with aliases resolved (`r` is `run`).
     public var sessionCommand: (name: String, argument: String)? {
         guard case .session(let name, let argument, _) = statement else { return nil }
-        return (Session.sessionCommandAliases[name] ?? name, argument)
+        let command = Builtins.sessionCommands.first { $0.declaration.aliases.contains(name) }
+        return (command?.declaration.name ?? name, argument)
     }
 }
 

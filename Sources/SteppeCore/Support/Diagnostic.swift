@@ -44,14 +44,24 @@ public struct Diagnostic: Error, Sendable {
 /// An error raised while evaluating, before the file it belongs to is known.
 /// The evaluator turns it into a `Diagnostic` with the current file.
 public struct EvalError: Error, Sendable {
-    public var message: String
+    /// Which error it is (`Problem` holds the text of each).
+    public var problem: Problem
     public var range: SourceRange
     public var notes: [String]
-    public init(_ message: String, _ range: SourceRange, notes: [String] = []) {
-        self.message = message
+    /// The command it arose in, shown before the message: `compare: …`.
+    public var command: String?
+
+    public init(_ problem: Problem, _ range: SourceRange, notes: [String] = []) {
+        self.problem = problem
         self.range = range
         self.notes = notes
     }
+
+    public init(_ message: String, _ range: SourceRange, notes: [String] = []) {
+        self.init(.other(message), range, notes: notes)
+    }
+
+    public var message: String { (command.map { $0 + ": " } ?? "") + problem.message }
 }
 
 /// Draws diagnostics in the compiler style:

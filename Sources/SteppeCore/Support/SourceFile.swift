@@ -5,7 +5,8 @@ public final class SourceFile: Sendable {
     /// What diagnostics call it: a path, `<command line>` or `<stdin>`.
     public let name: String
     public let bytes: [UInt8]
-    /// Line number of the first byte (a prompt line is numbered by session).
+    /// Line number of the first byte: 1, or for the `=` cell of a CSV or
+    /// JSON pack, the line the cell stands on in its file.
     public let firstLine: Int
     private let lineStarts: [Int32]
 

@@ -523,8 +523,9 @@ struct TablePackLoader {
             env.locals["x\(i)"] = v
             args.append(Argument(label: nil, value: .name("x\(i)", range), range: range))
         }
+        guard let f = Builtins.functionsByName[name] else { throw self.error("no function \(name)", c) }
         do {
-            return try session.builtin(name, args, range: range, env)
+            return try session.builtin(f, args, range: range, env)
         } catch let e as EvalError {
             throw Diagnostic(e.message, file: file, range: e.range, notes: e.notes)
         } catch {

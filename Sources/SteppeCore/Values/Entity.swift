@@ -37,11 +37,6 @@ public final class SourceInfo: Sendable {
 
     public var isArticle: Bool { kind == "article" }
 
-    func sameDeclaration(as other: SourceInfo) -> Bool {
-        title == other.title && author == other.author && publisher == other.publisher && year == other.year
-            && address == other.address && kind == other.kind && note == other.note
-    }
-
     /// A short attribution for lineage and tables: `BP, Statistical Review of World Energy 2021`.
     public var citation: String {
         if let publisher { return "\(publisher), \(title)" }

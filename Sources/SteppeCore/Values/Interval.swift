@@ -122,11 +122,19 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
         Interval(low: .closed(0), high: .closed(x))
     }
 
-    /// [0.9x, 1.1x], closed: the language's `about(x)`.
+    /// [0.9x, 1.1x], closed: the language's `about(x)`, and the only copy of it.
     public static func about(_ x: Double) -> Interval {
-        // x * 9 / 10 rounds once and keeps `about(30)` at exactly [27, 33];
-        // x * 0.9 would inherit 0.9's binary error.
-        between(x * 9 / 10, x * 11 / 10)
+        // x * 9 / 10 rounds once, so `about(225)` is exactly [202.5, 247.5];
+        // x * 0.9 would inherit 0.9's binary error. Near the largest double
+        // x * 11 would overflow: there x / 10 first loses nothing that counts.
+        let small = x.magnitude <= .greatestFiniteMagnitude / 11
+        return between(small ? x * 9 / 10 : x / 10 * 9, small ? x * 11 / 10 : x / 10 * 11)
+    }
+
+    /// The figure halfway between a and b: a itself when they are equal, and
+    /// never infinite for finite ends (`(a + b) / 2` overflows near the largest double).
+    public static func midpoint(_ a: Double, _ b: Double) -> Double {
+        a == b ? a : a / 2 + b / 2
     }
 
     /// Whether the interval is a single attained figure: [x, x].
