@@ -5,7 +5,7 @@ import Ink
 enum Prose {
     /// `<`, `>` and `&` as entities, so that Ink (which passes HTML
     /// through) sees none: `<script>` in a comment is shown, not run.
-    static func escapeHTML(_ s: String) -> String {
+    static func escapeHTML(_ s: String, quotes: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
@@ -13,7 +13,7 @@ enum Prose {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where quotes: out += "&quot;"
             default: out.append(c)
             }
         }
@@ -21,18 +21,59 @@ enum Prose {
     }
 
     /// A paragraph of a comment's markdown as HTML: emphasis, code and links.
+    ///
+    /// Every `<`, `>`, `&` and `"` is escaped before Ink sees the text, so
+    /// it has no HTML to pass through, whatever it takes for a code span.
+    /// Ink escapes code itself, so inside `<code>` the entities made here
+    /// come out escaped twice (`&amp;lt;`): they are put back once.
     static func html(_ markdown: String) -> String {
         // Indented lines would be code blocks: comments are prose.
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.drop { $0 == " " || $0 == "\t" }) }
-        let escaped = escapeOutsideCode(lines.joined(separator: "\n"))
-        var html = MarkdownParser().html(from: escaped)
-        html = safeLinks(html)
-        return html
+        let escaped = escapeHTML(lines.joined(separator: "\n"))
+        let html = MarkdownParser().html(from: escaped)
+        // Ink makes `<code></code>` of a lone ``, and `<em></em>` of `__`:
+        // empty elements HTML has no use for.
+        var out = safeLinks(unescapeTwiceInCode(html))
+        var before = ""
+        while before != out {
+            before = out
+            for tag in ["code", "em", "strong", "del"] {
+                out = out.replacingOccurrences(of: "<\(tag)></\(tag)>", with: "")
+            }
+        }
+        return out
+    }
+
+    /// Inside `<code>…</code>`: `&amp;lt;` → `&lt;`, and so for `gt`, `amp`, `quot`.
+    static func unescapeTwiceInCode(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<code>") {
+            out += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            let close = rest.range(of: "</code>")?.lowerBound ?? rest.endIndex
+            var code = rest[..<close]
+            var fixed = ""
+            while let amp = code.range(of: "&amp;") {
+                fixed += code[..<amp.lowerBound]
+                let after = code[amp.upperBound...]
+                if let name = ["amp;", "lt;", "gt;", "quot;"].first(where: { after.hasPrefix($0) }) {
+                    fixed += "&" + name
+                    code = after.dropFirst(name.count)
+                } else {
+                    fixed += "&amp;"
+                    code = after
+                }
+            }
+            out += fixed + code
+            rest = rest[close...]
+        }
+        return out + rest
     }
 
     /// Escapes HTML everywhere but in code spans, which Ink escapes itself.
-    static func escapeOutsideCode(_ s: String) -> String {
+    static func escapeOutsideCode(_ s: String, quotes: Bool = true) -> String {
         let chars = Array(s)
         var out = ""
         var plain = ""
@@ -63,12 +104,12 @@ enum Prose {
                 i += run
                 continue
             }
-            out += escapeHTML(plain)
+            out += escapeHTML(plain, quotes: quotes)
             plain = ""
             out += String(chars[i..<(close + run)])
             i = close + run
         }
-        return out + escapeHTML(plain)
+        return out + escapeHTML(plain, quotes: quotes)
     }
 
     /// A link may go to a web page, a mail address, a place in the page or

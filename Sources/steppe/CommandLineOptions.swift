@@ -6,10 +6,16 @@ struct CommandLineOptions {
     var commands: [String] = []
     var format: OutputFormat = .table
     var packs: [String] = []
+    /// `--from SOURCE` after a `--load`: the source of that pack's rows, by its index in `packs`.
+    var packSources: [Int: String] = [:]
     var plugins: [String] = []
     var keepGoing = false
     var safe = false
     var noColor = false
+    /// `--init FILE`: the prompt's start-up file instead of the usual one.
+    var initFile: String?
+    /// `--no-init`: no start-up file at all.
+    var noInit = false
     var files: [String] = []
     /// `--report OUT.html` or `--report OUT.md`.
     var report: String?
@@ -49,10 +55,20 @@ struct CommandLineOptions {
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.packs.append(argv[i])
                 i += 1
+            case "--from":
+                guard i < argv.count, !o.packs.isEmpty, o.packSources[o.packs.count - 1] == nil,
+                      canonical || !argv[i].hasPrefix("-") else { return nil }
+                o.packSources[o.packs.count - 1] = argv[i]
+                i += 1
             case "--plugin":
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.plugins.append(argv[i])
                 i += 1
+            case "--init":
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
+                o.initFile = argv[i]
+                i += 1
+            case "--no-init": o.noInit = true
             case "--report":
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-"), ReportLibrary.isReportName(argv[i]) else { return nil }
                 o.report = argv[i]
@@ -64,6 +80,8 @@ struct CommandLineOptions {
                 return nil
             }
         }
+        // Both is a mistake for the library to explain.
+        if o.initFile != nil && o.noInit { return nil }
         // A report is of scripts; libSteppeCLI explains the mistake.
         if o.report != nil && o.files.isEmpty { return nil }
         return o

@@ -49,6 +49,7 @@ struct Launcher {
             help: ":plugin load FILE  load a command plugin from a shared library",
             run: { session, argument in try Launcher.pluginCommand(session, argument) }
         )
+        EditCommand.register(inScriptsOf: session)
         // `:history` in a script shows the prompt's saved history; the prompt
         // puts its own, live one in place of this.
         session.historyProvider = { n in Array((HistoryFile.standard()?.savedEntries() ?? []).suffix(n)) }
@@ -63,7 +64,7 @@ struct Launcher {
                 return 2
             }
         }
-        for pack in arguments.packs {
+        for (n, pack) in arguments.packs.enumerated() {
             // A pack that cannot be read is a bad command line (2); an error
             // inside one is a failed load (1), as for `:load`.
             let bytes: [UInt8]
@@ -74,7 +75,7 @@ struct Launcher {
                 return 2
             }
             do {
-                try session.loadPack(SourceFile(name: pack, bytes: bytes))
+                try session.loadPackFile(SourceFile(name: pack, bytes: bytes), source: arguments.packSources[n])
             } catch {
                 output.writeError(DiagnosticRenderer(color: session.options.color).render(error))
                 return 1
@@ -108,7 +109,7 @@ struct Launcher {
         }
         if !arguments.commands.isEmpty || !arguments.files.isEmpty { return status }
         if FileIO.isTerminal(0) {
-            return Prompt(session: session).run()
+            return Prompt(session: session, options: arguments).run()
         }
         do {
             let bytes = try FileIO.readAll(fd: 0, name: "<stdin>")

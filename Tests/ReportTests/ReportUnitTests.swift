@@ -152,7 +152,7 @@ func anchors(_ html: String) -> (links: [String], ids: Set<String>) {
 
         """)
         let html = SteppeReport.html(records)
-        #expect(html.components(separatedBy: "<figure class=\"chart\">").count == 3)
+        #expect(html.components(separatedBy: "<figure class=\"chart\"").count == 3)
         #expect(html.contains("#2f6db5"))
         #expect(!html.contains("<?xml"))
         // Ids in the two drawings do not collide.
@@ -191,5 +191,25 @@ func anchors(_ html: String) -> (links: [String], ids: Set<String>) {
         let html = SteppeReport.html(records)
         #expect(html.contains("<dt>Assumed</dt>"))
         #expect(html.contains("kazakhstan.oil_reserves_share = 1.73 % (set at t.steppe:1)"))
+    }
+}
+
+@Suite struct ReportRunTests {
+    /// `:run` is a one-line note, its statements run, and an error inside
+    /// it is shown in place, with the files that led to it.
+    @Test func runIsANoteAndItsErrorsShowInPlace() throws {
+        let dir = try Ran.folder("run")
+        let inner = dir.appendingPathComponent("inner.steppe")
+        try "let y = 21\nnosuch\n".write(to: inner, atomically: true, encoding: .utf8)
+        let good = dir.appendingPathComponent("good.steppe")
+        try "let z = 2\n".write(to: good, atomically: true, encoding: .utf8)
+        let records = try record(":run \(good.path)\nz * 3\n:run \(inner.path)\ny * 2\n", name: dir.appendingPathComponent("outer.steppe").path)
+        let html = SteppeReport.html(records)
+        #expect(html.contains("<p class=\"note\">Ran the script \(good.path).</p>"))
+        #expect(html.contains(">6</output>"))
+        #expect(html.contains("inner.steppe:2:1: error: unknown name 'nosuch'"))
+        #expect(html.contains("note: in the script run here"))
+        #expect(html.contains(">42</output>"), "the statements before the error ran")
+        #expect(!html.contains("let y = 21</code>"), "the statements of a :run are not shown one by one")
     }
 }

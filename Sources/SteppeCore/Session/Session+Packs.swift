@@ -141,7 +141,7 @@ extension Session {
             switch c.keyword {
             case "from":
                 let id = try word(c)
-                guard let s = store.sources[id] else {
+                guard let s = store.sources[id] ?? (id == "session" ? sessionSource(pack) : nil) else {
                     throw EvalError("unknown source '\(id)'", c.value.range,
                                     notes: suggestions(id, among: store.sourceOrder))
                 }
