@@ -91,6 +91,9 @@ struct TablePackLoader {
     var rowLine = 1
     var units: [String: Unit] = [:]
     var lastSubject: (start: Int, end: Int, id: String)?
+    /// Subjects as written to their ids: a file names the same few often,
+    /// in any order.
+    var subjectsAsWritten: [String: String] = [:]
     var lastProperty: (start: Int, end: Int, name: String)?
     var lastSource: (start: Int, end: Int, id: String, index: Int32)?
     var lastUnit: (start: Int, end: Int, unit: Unit)?
@@ -432,6 +435,10 @@ struct TablePackLoader {
     mutating func subject(_ c: TableCell) throws(Diagnostic) -> String {
         if let last = lastSubject, sameBytes(c, last.start, last.end) { return last.id }
         let text = try self.text(c, .subject)
+        if let known = subjectsAsWritten[text] {
+            if let (s, e) = contentRange(c) { lastSubject = (s, e, known) }
+            return known
+        }
         let key = text.lowercased()
         let id: String
         if let known = index[key] {
@@ -449,6 +456,7 @@ struct TablePackLoader {
             if index[id] == nil { index[id] = id }
             newEntities.append((id, text))
         }
+        subjectsAsWritten[text] = id
         if let (s, e) = contentRange(c) { lastSubject = (s, e, id) }
         return id
     }
@@ -593,17 +601,16 @@ struct TablePackLoader {
             }
             claimant = id
         }
-        _ = hedge
         let notes = value.lineage.isEmpty ? value.lineage
             : Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         if case .quantity(let q) = value.payload, q.isExact, notes.isEmpty {
             session.store.addExactFact(subject: subject, property: property, nominal: q.nominal, unit: q.unit, source: sourceIndex,
-                                       at: at, quote: quote, topic: topic, claimant: claimant, on: on?.packed ?? 0,
+                                       at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge, on: on?.packed ?? 0,
                                        pack: pack, line: rowLine)
         } else {
             session.store.addFact(subject: subject, property: property, value: Value(value.payload, lineage: notes),
                                   source: sourceID, at: at, quote: quote, on: on, topic: topic, claimant: claimant,
-                                  pack: pack, line: rowLine)
+                                  hedge: hedge, pack: pack, line: rowLine)
         }
     }
 
