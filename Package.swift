@@ -9,6 +9,17 @@ let builtinPlugins: [String] = ["Statistics", "Compare", "Crosscheck", "Timeline
 /// shared by steppe and every plugin, built in or loaded from a file.
 let core: Target.Dependency = .product(name: "SteppeCore", package: "SteppeCore")
 
+/// The targets on steppe's start-up path import neither _StringProcessing nor
+/// _Concurrency, so steppe does not load them (see Sources/SteppeCore/Package.swift).
+let startupSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import",
+                  "-Xfrontend", "-disable-implicit-concurrency-module-import"]),
+    // Release builds check exclusive access statically only: the dynamic
+    // checks (swift_beginAccess on every class property) were an eighth of
+    // loading a big pack. Debug builds, which the tests also run, keep them.
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "steppe",
     products: [
@@ -36,13 +47,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // The prompt's signal flags and handlers: one C translation unit, so
+        // the process has one copy of them however Swift inlines its callers.
+        .target(name: "CSignals"),
+        .target(name: "LineEditing", dependencies: ["CEditLine", "CSignals"], swiftSettings: startupSettings),
         .executableTarget(
             name: "steppe",
             dependencies: [
                 core,
                 "LineEditing",
-            ] + builtinPlugins.map { .target(name: $0) }
+            ] + builtinPlugins.map { .target(name: $0) },
+            swiftSettings: startupSettings
         ),
         .target(name: "SteppeCLI", dependencies: [
             core,
@@ -66,7 +81,7 @@ let package = Package(
         .testTarget(name: "RobustnessTests", dependencies: ["steppe", "TestSupport"], exclude: ["crashers"]),
         .testTarget(name: "PluginTests", dependencies: [core, "Example"] + builtinPlugins.map { .target(name: $0) }),
     ] + builtinPlugins.map {
-        .target(name: $0, dependencies: [core], path: "Plugins/\($0)")
+        .target(name: $0, dependencies: [core], path: "Plugins/\($0)", swiftSettings: startupSettings)
     },
     swiftLanguageModes: [.v6]
 )

@@ -98,7 +98,7 @@ struct EntityCard {
             let preferred = context.preferredFacts(entity.id, property)
             let others = context.facts(entity.id, property).filter { !preferred.contains($0) }
             for f in preferred + others {
-                rows.append([.text(f.property), f.tracedValue, Value(.source(f.source)), Describe.text(f.at), Describe.text(nil)])
+                rows.append([.text(f.property), f.tracedValue, Value(.source(f.source)), Describe.text(f.at), Describe.text(f.hedge)])
             }
         }
         return Table(columns: ["property", "value", "source", "at", "hedge"], rows: rows)

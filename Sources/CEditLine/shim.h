@@ -2,15 +2,13 @@
  * shim.h: the C side of steppe's line editing.
  *
  * Swift cannot call C variadic functions, and el_set, el_get and history are
- * all variadic, so each use gets a small fixed-argument wrapper here. The
- * signal flags live here too: a signal handler must be plain C that only
- * stores into a volatile sig_atomic_t.
+ * all variadic, so each use gets a small fixed-argument wrapper here.
  *
  * Every function is static inline because a system-library target has no
- * sources of its own to compile. That has one consequence to respect: each
- * Swift object file that calls these functions gets its own copy of them,
- * and of the static flags inside them. LineEditing therefore touches the signal functions
- * from exactly one Swift file (Signals.swift); keep it that way.
+ * sources of its own to compile, so each Swift module that calls one gets
+ * its own copy, statics included (release builds inline across modules).
+ * Nothing here may therefore hold state that must be one for the whole
+ * process: the signal flags live in the CSignals target's signals.c.
  */
 #ifndef STEPPE_CEDITLINE_SHIM_H
 #define STEPPE_CEDITLINE_SHIM_H
@@ -18,7 +16,6 @@
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -73,100 +70,14 @@ static inline int steppe_wcwidth(wchar_t character) { return wcwidth(character);
 /* Swift 6 rejects the C globals stdin/stdout as shared mutable state. */
 static inline FILE *steppe_stdin(void) { return stdin; }
 
+/* The process's environment, for posix_spawn (the C global environ, likewise). */
+extern char **environ;
+static inline char *const *steppe_environ(void) { return environ; }
+
 /* Writes through stdout's buffer, so text stays in order with libedit's. */
 static inline void steppe_write_stdout(const char *text) {
     (void)fputs(text, stdout);
     (void)fflush(stdout);
-}
-
-/* MARK: - Signals */
-
-/*
- * The flags and saved handlers live in function-local statics: Swift emits
- * the code of static inline functions but not definitions of file-scope
- * static variables they use (those end as undefined symbols at link time).
- */
-enum { STEPPE_SIGINT, STEPPE_SIGWINCH, STEPPE_SIGTSTP, STEPPE_SIGNAL_COUNT };
-
-static inline volatile sig_atomic_t *steppe_signal_flags(void) {
-    static volatile sig_atomic_t flags[STEPPE_SIGNAL_COUNT];
-    return flags;
-}
-
-static inline struct sigaction *steppe_saved_actions(void) {
-    static struct sigaction saved[STEPPE_SIGNAL_COUNT];
-    return saved;
-}
-
-static inline void steppe_on_sigint(int signo) { (void)signo; steppe_signal_flags()[STEPPE_SIGINT] = 1; }
-static inline void steppe_on_sigwinch(int signo) { (void)signo; steppe_signal_flags()[STEPPE_SIGWINCH] = 1; }
-static inline void steppe_on_sigtstp(int signo) { (void)signo; steppe_signal_flags()[STEPPE_SIGTSTP] = 1; }
-
-static inline int steppe_set_handler(int signo, void (*handler)(int), int flags,
-                                     struct sigaction *saved) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = handler;
-    action.sa_flags = flags;
-    (void)sigemptyset(&action.sa_mask);
-    return sigaction(signo, &action, saved);
-}
-
-/*
- * Ctrl-C sets a flag instead of ending the process. SA_RESTART keeps reads
- * and writes during an evaluation from failing with EINTR; the evaluator
- * polls the flag instead.
- */
-static inline int steppe_interrupt_install(void) {
-    return steppe_set_handler(SIGINT, steppe_on_sigint, SA_RESTART, NULL);
-}
-static inline int steppe_interrupt_requested(void) {
-    return steppe_signal_flags()[STEPPE_SIGINT] != 0;
-}
-static inline void steppe_interrupt_clear(void) { steppe_signal_flags()[STEPPE_SIGINT] = 0; }
-
-/*
- * While a line is being read, SIGINT, SIGWINCH and SIGTSTP get handlers
- * *without* SA_RESTART, so the blocking read() in the character reader
- * returns EINTR and the reader can act on them (return, resize, suspend).
- * The previous handlers are saved and put back by steppe_reading_signals_end.
- * SIGTSTP stays ignored if it was ignored (a shell without job control).
- */
-static inline void steppe_reading_signals_begin(void) {
-    volatile sig_atomic_t *flags = steppe_signal_flags();
-    struct sigaction *saved = steppe_saved_actions();
-    flags[STEPPE_SIGINT] = 0;
-    flags[STEPPE_SIGWINCH] = 0;
-    flags[STEPPE_SIGTSTP] = 0;
-    (void)steppe_set_handler(SIGINT, steppe_on_sigint, 0, &saved[STEPPE_SIGINT]);
-    (void)steppe_set_handler(SIGWINCH, steppe_on_sigwinch, 0, &saved[STEPPE_SIGWINCH]);
-    (void)steppe_set_handler(SIGTSTP, steppe_on_sigtstp, 0, &saved[STEPPE_SIGTSTP]);
-    if (saved[STEPPE_SIGTSTP].sa_handler == SIG_IGN)
-        (void)sigaction(SIGTSTP, &saved[STEPPE_SIGTSTP], NULL);
-}
-
-static inline void steppe_reading_signals_end(void) {
-    struct sigaction *saved = steppe_saved_actions();
-    (void)sigaction(SIGINT, &saved[STEPPE_SIGINT], NULL);
-    (void)sigaction(SIGWINCH, &saved[STEPPE_SIGWINCH], NULL);
-    (void)sigaction(SIGTSTP, &saved[STEPPE_SIGTSTP], NULL);
-}
-
-/* Returns whether the signal arrived since the last call, and forgets it. */
-static inline int steppe_take_signal(int which) {
-    volatile sig_atomic_t *flags = steppe_signal_flags();
-    int seen = flags[which] != 0;
-    flags[which] = 0;
-    return seen;
-}
-static inline int steppe_take_sigwinch(void) { return steppe_take_signal(STEPPE_SIGWINCH); }
-static inline int steppe_take_sigtstp(void) { return steppe_take_signal(STEPPE_SIGTSTP); }
-
-/* Stops the process as Ctrl-Z would have, then re-arms the reading handler. */
-static inline void steppe_suspend_self(void) {
-    (void)steppe_set_handler(SIGTSTP, SIG_DFL, 0, NULL);
-    (void)raise(SIGTSTP);
-    (void)steppe_set_handler(SIGTSTP, steppe_on_sigtstp, 0, NULL);
 }
 
 /* MARK: - EditLine */

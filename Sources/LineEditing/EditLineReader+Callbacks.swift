@@ -11,8 +11,19 @@ extension EditLineReader {
     /// or returns 0 at end of input and -1 to abandon the line (Ctrl-C).
     func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
         character.pointee = 0
+        if !searchReplay.isEmpty {
+            character.pointee = searchReplay.removeFirst()
+            return 1
+        }
         switch decoder.next({ readByte() }) {
         case .scalar(let value):
+            if search != nil, let key = Unicode.Scalar(value) {
+                // The search takes every key: hand it over under the key
+                // bound to the search (EditLineReader+Search.swift).
+                searchPending = key
+                character.pointee = 0x12
+                return 1
+            }
             character.pointee = wchar_t(bitPattern: value)
             return 1
         case .end:

@@ -28,6 +28,20 @@ public final class EditLineReader: LineReader {
     /// Decodes the terminal's bytes; keeps a byte across calls.
     var decoder = ScalarDecoder()
 
+    // Ctrl-R's search (EditLineReader+Search.swift).
+    /// The search under way, nil when none is.
+    var search: HistorySearch?
+    /// The states before each key of the search, for Backspace.
+    var searchStack: [HistorySearch] = []
+    /// The line and prompt from before the search.
+    var searchStart: SearchStart?
+    /// The key read for the search, handed over under a Ctrl-R.
+    var searchPending: Unicode.Scalar?
+    /// Keys to give libedit before reading more (the key that ended a search).
+    var searchReplay: [wchar_t] = []
+    /// What the last search looked for: Ctrl-R Ctrl-R looks for it again.
+    var lastSearchPattern: String?
+
     /// Opens libedit on standard input and output. Returns nil when libedit
     /// cannot start.
     ///
@@ -73,6 +87,10 @@ public final class EditLineReader: LineReader {
             editor, _ in
             EditLineReader.reader(of: editor)?.complete() ?? UInt8(CC_ERROR)
         }
+        _ = steppe_el_add_function(editor, "steppe-search", "Search history backwards as you type") {
+            editor, _ in
+            EditLineReader.reader(of: editor)?.searchKey() ?? UInt8(CC_ERROR)
+        }
         for (keys, command) in Self.bindings {
             _ = steppe_el_bind(editor, keys, command)
         }
@@ -82,8 +100,9 @@ public final class EditLineReader: LineReader {
     /// libedit's: `\e` is Escape, `^X` is Ctrl-X.
     private static let bindings: [(String, String)] = [
         ("^I", "steppe-complete"),
-        // libedit binds Ctrl-R to redisplay; readline users expect search.
-        ("^R", "em-inc-search-prev"),
+        // libedit binds Ctrl-R to redisplay; readline users expect search,
+        // and readline's look (see EditLineReader+Search.swift).
+        ("^R", "steppe-search"),
         // libedit's Ctrl-W kills the region and Ctrl-U repeats; bash's
         // meanings are what people type.
         ("^W", "ed-delete-prev-word"),
@@ -115,6 +134,9 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         let text = el_wgets(editor, &count)
         ReadingSignals.end()
+        // A search cut short (Ctrl-C, end of input) ends here.
+        endSearch(keeping: search)
+        searchReplay = []
 
         // The flag comes first: an interrupted search or read may look like
         // an end of input to libedit.
@@ -170,7 +192,7 @@ public final class EditLineReader: LineReader {
 
     // MARK: - Helpers
 
-    private func setPrompt(_ text: String) {
+    func setPrompt(_ text: String) {
         guard text != prompt || promptBuffer == nil else { return }
         let scalars = text.unicodeScalars
         let buffer = UnsafeMutableBufferPointer<wchar_t>.allocate(capacity: scalars.count + 1)

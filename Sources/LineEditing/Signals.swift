@@ -1,8 +1,8 @@
-import CEditLine
+import CSignals
 
-// The only file that calls the shim's signal functions. The flags are C
-// statics in a header, and every Swift object file that calls them gets its
-// own copy, so a second caller would watch a flag no handler ever sets.
+// The signal flags and handlers are C, in the CSignals target's signals.c:
+// one definition for the whole process, whichever module (inlined or not)
+// asks, so the flag the handler sets is the flag every caller reads.
 
 /// Ctrl-C as a request, not a kill: the REPL installs the handler before
 /// evaluating, and long evaluations poll ``requested`` to stop early.

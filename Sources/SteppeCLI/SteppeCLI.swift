@@ -52,12 +52,21 @@ struct Steppe: ParsableCommand {
     @Flag(help: "Plain output (also when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
+    @Option(name: .customLong("init"), help: ArgumentHelp("At the prompt, run this start-up file instead of $XDG_CONFIG_HOME/steppe/init.steppe.", valueName: "file"))
+    var initFile: String?
+
+    @Flag(name: .customLong("no-init"), help: "At the prompt, run no start-up file.")
+    var noInit = false
+
     @ArgumentParser.Argument(help: ArgumentHelp("Scripts to run, in order.", valueName: "file"))
     var files: [String] = []
 
     mutating func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)': use table, csv, json or markdown")
+        }
+        if initFile != nil && noInit {
+            throw ValidationError("--init FILE and --no-init contradict each other: give one")
         }
         if let report {
             guard report.hasSuffix(".html") || report.hasSuffix(".md"), report.count > 3, !report.hasSuffix("/.md"), !report.hasSuffix("/.html") else {
@@ -84,6 +93,8 @@ struct Steppe: ParsableCommand {
         if keepGoing { out.append("--keep-going") }
         if safe { out.append("--safe") }
         if noColor { out.append("--no-color") }
+        if let initFile { out += ["--init", initFile] }
+        if noInit { out.append("--no-init") }
         return out + ["--"] + files
     }
 }

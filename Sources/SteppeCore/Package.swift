@@ -6,6 +6,20 @@ import PackageDescription
 // plugin with its own copy of SteppeCore would have its own copies of every
 // type, and steppe's casts would fail. (SwiftPM never links an executable to
 // a dynamic library of its own package, hence the separate package.)
+/// SteppeCore uses neither regular expressions nor async code, so it does
+/// not import (and link) _StringProcessing and _Concurrency: each library
+/// loaded costs every start-up its relocations and symbol look-ups (the two,
+/// with RegexParser and libdispatch that they bring, were over half of the
+/// dynamic linker's work).
+let startupSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-implicit-string-processing-module-import",
+                  "-Xfrontend", "-disable-implicit-concurrency-module-import"]),
+    // Release builds check exclusive access statically only: the dynamic
+    // checks (swift_beginAccess on every class property) were an eighth of
+    // loading a big pack. Debug builds, which the tests also run, keep them.
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "SteppeCore",
     products: [
@@ -19,7 +33,8 @@ let package = Package(
             resources: [
                 .embedInCode("Packs/article.steppe"),
                 .embedInCode("Packs/references.steppe"),
-            ]
+            ],
+            swiftSettings: startupSettings
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -12,6 +12,10 @@ struct CommandLineOptions {
     var keepGoing = false
     var safe = false
     var noColor = false
+    /// `--init FILE`: the prompt's start-up file instead of the usual one.
+    var initFile: String?
+    /// `--no-init`: no start-up file at all.
+    var noInit = false
     var files: [String] = []
     /// `--report OUT.html` or `--report OUT.md`.
     var report: String?
@@ -60,6 +64,11 @@ struct CommandLineOptions {
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.plugins.append(argv[i])
                 i += 1
+            case "--init":
+                guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
+                o.initFile = argv[i]
+                i += 1
+            case "--no-init": o.noInit = true
             case "--report":
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-"), ReportLibrary.isReportName(argv[i]) else { return nil }
                 o.report = argv[i]
@@ -71,6 +80,8 @@ struct CommandLineOptions {
                 return nil
             }
         }
+        // Both is a mistake for the library to explain.
+        if o.initFile != nil && o.noInit { return nil }
         // A report is of scripts; libSteppeCLI explains the mistake.
         if o.report != nil && o.files.isEmpty { return nil }
         return o

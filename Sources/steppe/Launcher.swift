@@ -49,6 +49,7 @@ struct Launcher {
             help: ":plugin load FILE  load a command plugin from a shared library",
             run: { session, argument in try Launcher.pluginCommand(session, argument) }
         )
+        EditCommand.register(inScriptsOf: session)
         // `:history` in a script shows the prompt's saved history; the prompt
         // puts its own, live one in place of this.
         session.historyProvider = { n in Array((HistoryFile.standard()?.savedEntries() ?? []).suffix(n)) }
@@ -108,7 +109,7 @@ struct Launcher {
         }
         if !arguments.commands.isEmpty || !arguments.files.isEmpty { return status }
         if FileIO.isTerminal(0) {
-            return Prompt(session: session).run()
+            return Prompt(session: session, options: arguments).run()
         }
         do {
             let bytes = try FileIO.readAll(fd: 0, name: "<stdin>")

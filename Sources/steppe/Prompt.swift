@@ -6,6 +6,8 @@ import SteppeCore
 /// prompt; history keeps whole statements; an error never ends the session.
 struct Prompt {
     let session: Session
+    /// The command line, for the start-up file (`--init`, `--no-init`).
+    var options = CommandLineOptions()
     static let primary = "steppe> "
     static let continuation = "      | "
 
@@ -21,6 +23,10 @@ struct Prompt {
         session.historyProvider = { n in reader.last(n) }
         session.interruptRequested = { Interrupt.requested }
         banner()
+        StartupFile.run(options, in: session)
+        // After the start-up file, so that an `:edit` in it is told it is no prompt.
+        let edit = EditCommand()
+        edit.register(in: session) { reader.history.last }
         var typed: [String] = []
         var buffer = ""
         while !session.quitRequested {
@@ -41,12 +47,27 @@ struct Prompt {
                 Interrupt.clear()
                 let outcome = session.run(SourceFile(name: "<stdin>", text: buffer), interactive: !forced)
                 if outcome.incomplete { continue }
-                reader.addHistory(buffer)
-                typed.append(buffer)
+                // `:edit` gives way, in history too, to the statement it ran.
+                let entry = edit.take().map(runEdited) ?? buffer
+                reader.addHistory(entry)
+                typed.append(entry)
                 buffer = ""
             }
         }
         return finish(history: history, typed: typed, reader: reader)
+    }
+
+    /// Runs what `:edit` saved as if it had been typed (an unfinished
+    /// statement is an error, as an empty line after it would make it), and
+    /// returns it for history.
+    func runEdited(_ text: String) -> String {
+        session.output.write(text + "\n")
+        Interrupt.clear()
+        let source = SourceFile(name: "<stdin>", text: text)
+        if session.run(source, interactive: true).incomplete {
+            _ = session.run(source, interactive: false)
+        }
+        return text
     }
 
     func banner() {

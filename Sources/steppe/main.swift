@@ -25,7 +25,7 @@ func parseCommandLine() -> CommandLineOptions {
     case .unavailable(let why):
         FileIO.writeStandardError("""
         steppe: error: this command line needs libSteppeCLI.so, which explains options and mistakes: \(why)
-        Usage: steppe [-c <statements> ...] [--format <format>] [--load <pack> ...] [--plugin <file> ...] [--report <out>] [--keep-going] [--safe] [--no-color] [<file> ...]
+        Usage: steppe [-c <statements> ...] [--format <format>] [--load <pack> ...] [--plugin <file> ...] [--report <out>] [--keep-going] [--safe] [--no-color] [--init <file>] [--no-init] [<file> ...]
           Build it with `swift build` (it sits beside the steppe executable).
 
         """)

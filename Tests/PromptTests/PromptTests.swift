@@ -144,18 +144,37 @@ struct PromptTests {
         try t.wait(for: "\nҚаза\n")
     }
 
+    /// Ctrl-C at the prompt shows `^C`, drops the line (it is not run and not
+    /// in history) and gives a fresh prompt; during an evaluation it stops
+    /// it, and the session goes on. The release build once lost both: its
+    /// signal flag was a header static, copied into each module.
     @Test func ctrlCClearsTheLineAndInterruptsEvaluation() throws {
         let t = try Tmux()
         try t.wait(for: "steppe>")
-        try t.type("garbage here")
-        usleep(200_000)
+        try t.type("1 + 1000")
+        try t.wait(for: "steppe> 1 + 1000")
         try t.press("C-c")
-        usleep(200_000)
+        try t.wait(for: "steppe> 1 + 1000^C\nsteppe>")
+        try t.type("7 * 6")
+        try t.press("Enter")
+        var s = try t.wait(for: "\n42\n")
+        #expect(s.contains("^C\nsteppe> 7 * 6\n42\n"))
+        #expect(!s.contains("10007"))
+        // With the cursor inside the line: no ^C over the text, the line goes all the same.
+        try t.type("garbage here")
+        try t.press("Left", "Left", "Left", "Left", "Left")
+        try t.press("C-c")
+        try t.wait(for: "steppe> garbage here\nsteppe>")
         try t.type("1 + 1")
         try t.press("Enter")
-        let s = try t.wait(for: "\n2\n")
+        s = try t.wait(for: "\n2\n")
         #expect(!s.contains("unknown name 'garbage'"))
-        try t.type("facts | select a: (facts | select b: (facts | select c: (facts | count)))")
+        try t.type(":history")
+        try t.press("Enter")
+        s = try t.wait(for: "    2  1 + 1\n")
+        #expect(s.contains("    1  7 * 6\n    2  1 + 1\n"))
+        // A long evaluation (minutes in a release build) stops at Ctrl-C.
+        try t.type(Self.longEvaluation)
         try t.press("Enter")
         usleep(700_000)
         try t.press("C-c")
@@ -163,7 +182,14 @@ struct PromptTests {
         try t.type("protests.officers_killed")
         try t.press("Enter")
         try t.wait(for: "13 people")
+        // Ctrl-C while nothing runs, then Ctrl-D: the session ends normally.
+        try t.press("C-c")
+        try t.wait(for: "13 people\nsteppe> ^C\nsteppe>")
+        try t.press("C-d")
+        try t.waitForExit()
     }
+
+    static let longEvaluation = "facts | select a: (facts | select b: (facts | select c: (facts | select d: (facts | count))))"
 
     @Test func ctrlDAndQuitLeave() throws {
         let t = try Tmux()

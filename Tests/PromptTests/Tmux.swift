@@ -11,6 +11,7 @@ final class Tmux {
     /// Starts `steppe` (with `environment`) in a detached tmux session.
     init(width: Int = 100, height: Int = 40, environment: [String: String] = [:], arguments: [String] = [],
          folder: URL? = nil) throws {
+        let binary = try SteppeBinary.checked()
         name = "steppe-test-\(UUID().uuidString.prefix(8))"
         self.folder = try folder ?? Tmux.temporaryFolder()
         // steppe starts in an environment of the test's own making (`env -i`), not
@@ -26,7 +27,7 @@ final class Tmux {
         ]
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
-        let command = "cd \(Tmux.quote(self.folder.path)) && exec env -i \(exports) \(Tmux.quote(Tmux.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " "))"
+        let command = "cd \(Tmux.quote(self.folder.path)) && exec env -i \(exports) \(Tmux.quote(binary.path)) \(arguments.map(Tmux.quote).joined(separator: " "))"
         try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         try Tmux.tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
@@ -109,6 +110,9 @@ final class Tmux {
     }
 
     func screen() throws -> String { try Tmux.tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// The screen with lines the terminal wrapped joined back (`capture-pane -J`).
+    func joinedScreen() throws -> String { try Tmux.tmux(["capture-pane", "-p", "-J", "-t", name]) }
 
     /// Waits until the screen shows `text` (or `predicate` holds); returns the screen.
     @discardableResult

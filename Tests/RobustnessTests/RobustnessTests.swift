@@ -56,12 +56,12 @@ struct RobustnessTests {
                 cases.append(c)
             }
         }
-        let problems = Runner.check(cases, timeout: 20)
+        let problems = Runner.check(cases, timeout: Runner.heavyLimit)
         #expect(problems.isEmpty, "\(problems.count) of \(cases.count) nasty cases:\n\(problems.joined(separator: "\n"))")
     }
 
     @Test func badFiles() {
-        let problems = Runner.check(Nasty.fileCases(), timeout: 20)
+        let problems = Runner.check(Nasty.fileCases(), timeout: Runner.heavyLimit)
         #expect(problems.isEmpty, "\(problems.count) file cases:\n\(problems.joined(separator: "\n"))")
     }
 
@@ -89,7 +89,7 @@ struct RobustnessTests {
             cases.append(Case(name: "crasher \(name)", input: bytes, transport: .file))
             cases.append(Case(name: "crasher \(name)", input: bytes, transport: .stdin, options: ["--keep-going"]))
         }
-        let problems = Runner.check(cases, timeout: 20)
+        let problems = Runner.check(cases, timeout: Runner.heavyLimit)
         #expect(problems.isEmpty, "\(problems.count) of \(cases.count) saved crashers:\n\(problems.joined(separator: "\n"))")
     }
 

@@ -50,7 +50,7 @@ struct Case: Sendable, CustomStringConvertible {
 enum Runner {
     static let packageRoot = SteppeBinary.packageRoot
 
-    /// The binary built beside this test bundle (or `STEPPE_BIN`), as ScriptTests finds it.
+    /// The release binary (or `STEPPE_BIN`), as ScriptTests finds it.
     static let binary = SteppeBinary.url
 
     /// Runs one case in a folder of its own; gives up (SIGKILL) after `timeout` seconds.
@@ -84,7 +84,7 @@ enum Runner {
 
     static func run(_ arguments: [String], stdin: Data?, directory: URL, timeout: Double) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = try SteppeBinary.checked()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
@@ -162,8 +162,20 @@ enum Runner {
         return "\(c)\n    " + p.joined(separator: "\n    ") + "\n    status \(o.status), \(String(format: "%.1f", o.seconds)) s, stderr: \(o.stderr.prefix(600))"
     }
 
+    /// The hang guards, in seconds of wall-clock time. They catch a hang,
+    /// not slowness: each is far beyond what the work takes, so a slow or
+    /// busy machine cannot reach it by working. Measured with the release
+    /// binary (what these tests run), CPU time: a small generated case takes
+    /// about 10 ms, and the heaviest hand-written case, 20,000 unknown names
+    /// with --keep-going, 0.5 s (1.9 s wall with a load average of 14 on two
+    /// cores); "100k statements", "100k lets" and "10k warnings" 0.1-0.3 s.
+    /// That is a margin of 1,000 times for `smallLimit` and over 100 times
+    /// (30 times the loaded wall time) for `heavyLimit`.
+    static let smallLimit: Double = 10
+    static let heavyLimit: Double = 60
+
     /// Runs the cases a few at a time and returns the problems found.
-    static func check(_ cases: [Case], timeout: Double = 10, workers: Int = 3) -> [String] {
+    static func check(_ cases: [Case], timeout: Double = smallLimit, workers: Int = 3) -> [String] {
         final class Shared: @unchecked Sendable {
             let lock = NSLock()
             var next = 0

@@ -1,10 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Plugins loaded from shared libraries at run time (`--plugin`, `:plugin
 /// load`, the plugins folder), and every way a file is refused.
 @Suite struct PluginLoadingTests {
-    /// libExamplePlugin.so, built by `swift build` beside the binary.
+    /// libExamplePlugin.so, built with the binary (`swift build -c release`
+    /// builds both), so the plugin and the binary it loads into are built the
+    /// same way.
     static let example: URL = Run.binary.deletingLastPathComponent().appendingPathComponent("libExamplePlugin.so")
 
     static var exampleBuilt: Bool { FileManager.default.fileExists(atPath: example.path) }
@@ -37,8 +40,9 @@ import Testing
         return library
     }
 
-    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    @Test
     func loadsTheExamplePluginFromTheCommandLine() throws {
+        try #require(Self.exampleBuilt, "no \(Self.example.path): `swift build -c release` builds it")
         let r = try Run.steppe(["--plugin", Self.example.path, "-c", "per_person kazakhstan.oil_reserves; :plugins"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("1,564 bbl/person\n"))
@@ -46,8 +50,9 @@ import Testing
         #expect(r.stdout.contains("Statistics  1.0.0    built in"))
     }
 
-    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    @Test
     func loadsAtRunTimeFromAScriptAndHelpKnowsIt() throws {
+        try #require(Self.exampleBuilt, "no \(Self.example.path): `swift build -c release` builds it")
         let r = try Run.steppe(["-c", ":plugin load \(Self.example.path)\nshare protests.officers_killed, protests.killed\n:help share"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("loaded plugin Example from"))
@@ -55,8 +60,9 @@ import Testing
         #expect(r.stdout.contains("share PART, WHOLE"))
     }
 
-    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    @Test
     func loadsThePluginsFolderAtStart() throws {
+        try #require(Self.exampleBuilt, "no \(Self.example.path): `swift build -c release` builds it")
         let data = try folder()
         let plugins = data.appendingPathComponent("steppe/plugins")
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
@@ -113,8 +119,9 @@ import Testing
         #expect(r.status == 1)
     }
 
-    @Test(.enabled(if: exampleBuilt, "run `swift build` first: it builds libExamplePlugin.so"))
+    @Test
     func safeRefusesLoading() throws {
+        try #require(Self.exampleBuilt, "no \(Self.example.path): `swift build -c release` builds it")
         let r = try Run.steppe(["--safe", "--plugin", Self.example.path, "-c", "1"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("--safe forbids loading plugins from files"))
@@ -171,7 +178,8 @@ import Testing
         """.write(to: sources.appendingPathComponent("Greeting.swift"), atomically: true, encoding: .utf8)
         let build = Process()
         build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        build.arguments = ["swift", "build", "--package-path", dir.path]
+        // Built as the binary it loads into was (release, as users build steppe).
+        build.arguments = ["swift", "build", "-c", SteppeBinary.configuration, "--package-path", dir.path]
         let log = Pipe()
         build.standardOutput = log
         build.standardError = log
@@ -179,7 +187,7 @@ import Testing
         let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         build.waitUntilExit()
         #expect(build.terminationStatus == 0, "swift build failed:\n\(output)")
-        let library = dir.appendingPathComponent(".build/debug/libGreeting.so")
+        let library = dir.appendingPathComponent(".build/\(SteppeBinary.configuration)/libGreeting.so")
         let r = try Run.steppe(["--plugin", library.path, "-c", "greet \"Astana\"; :plugins"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("hello, Astana\n"))

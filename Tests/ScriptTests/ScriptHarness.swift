@@ -10,14 +10,14 @@ struct Run {
 
     static let packageRoot = SteppeBinary.packageRoot
 
-    /// The binary built beside this test bundle (or `STEPPE_BIN`).
+    /// The release binary (or `STEPPE_BIN`): see SteppeBinary.
     static let binary = SteppeBinary.url
 
     /// Runs steppe with `arguments`, feeding `input` on stdin; gives up after `timeout` seconds.
     static func steppe(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
                        directory: URL? = nil, timeout: Double = 30, executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = executable ?? binary
+        process.executableURL = try executable ?? SteppeBinary.checked()
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil

@@ -14,7 +14,10 @@ extension Session {
                 case .whereStage(let cond, let range):
                     let candidates = kept ?? Array(0..<store.factCount)
                     let facts = store
-                    kept = try filter(candidates.count, cond, range, env) { Env.Row(store: facts, index: candidates[$0]) }
+                    let test = compiledFactCondition(cond, env, sample: candidates.first).map { c in
+                        { (i: Int) throws -> Truth in try self.test(c, fact: candidates[i]) }
+                    }
+                    kept = try filter(candidates.count, cond, range, env, test: test) { Env.Row(store: facts, index: candidates[$0]) }
                         .map { candidates[$0] }
                 case .take(let n, let range):
                     let count = try rowCount(n, range, env)
@@ -122,7 +125,10 @@ extension Session {
     /// The rows (of `count`) whose condition is true. Rows that are
     /// `unknown`, or that cannot be compared, do not match; how many there
     /// were goes to stderr.
-    func filter(_ count: Int, _ cond: Expr, _ range: SourceRange, _ env: Env, row: (Int) -> Env.Row) throws -> [Int] {
+    /// `test`, when given, is the condition compiled for the facts table
+    /// (FactCondition.swift): the same truth for each row, without an Env.
+    func filter(_ count: Int, _ cond: Expr, _ range: SourceRange, _ env: Env,
+                test: ((Int) throws -> Truth)? = nil, row: (Int) -> Env.Row) throws -> [Int] {
         var kept: [Int] = []
         var unknown = 0
         var incomparable = 0
@@ -130,10 +136,13 @@ extension Session {
         let constants = ConstantCache()
         for i in 0..<count {
             if i & 1023 == 0 { try checkInterrupt(range) }
-            let rowEnv = Env(row: row(i), locals: env.locals, useLets: env.useLets, constants: constants)
             let result: Value
             do {
-                result = try evaluate(cond, rowEnv)
+                if let test {
+                    result = .truth(try test(i))
+                } else {
+                    result = try evaluate(cond, Env(row: row(i), locals: env.locals, useLets: env.useLets, constants: constants))
+                }
             } catch let e as EvalError where Session.isComparisonProblem(e) {
                 incomparable += 1
                 if firstProblem == nil { firstProblem = e.message }

@@ -122,10 +122,12 @@ public final class FactStore {
     }
 
     /// The fast pack reader's way in: an exact figure.
-    func addExactFact(subject: String, property: String, nominal: Double, unit: Unit, source: Int32, at: String?,
+    /// `ids` are the names' numbers when the reader already has them.
+    func addExactFact(subject: String, property: String, ids: (Int32?, Int32?) = (nil, nil), nominal: Double, unit: Unit,
+                      source: Int32, at: String?,
                       quote: String?, topic: String?, claimant: String?, hedge: String? = nil, on: Int32,
                       pack: Int, line: Int) {
-        let s = names.intern(subject), p = names.intern(property)
+        let s = ids.0 ?? names.intern(subject), p = ids.1 ?? names.intern(property)
         if alreadyStated(s, p, source: source, on: on, topic: topic, claimant: claimant,
                          figure: { Value(.quantity(Quantity(nominal, unit: unit))) }) {
             return
@@ -254,7 +256,7 @@ public final class FactStore {
         generation &+= 1
         let pair = PairIndex.key(of: r)
         let index = Int32(records.count)
-        if claimIndex[pair] != nil { claimIndex[pair]?[claimHash(of: r)] = index }
+        if !claimIndex.isEmpty, claimIndex[pair] != nil { claimIndex[pair]?[claimHash(of: r)] = index }
         let older = newestOfPair.set(pair, index, in: records)
         if older == nil {
             let s = Int(r.subject)

@@ -51,7 +51,7 @@ public final class FactTexts: @unchecked Sendable {
             return i
         }
         for name in store.names.items { _ = add(name) }
-        // Quotes and topics keep the store's numbering after the names.
+        // Quotes, topics and hedges keep the store's numbering after the names.
         textsOffset = Int32(texts.count)
         for t in store.texts.items {
             texts.append(t)
@@ -97,15 +97,15 @@ public final class FactTexts: @unchecked Sendable {
         case .value:
             if r.inline { return Int(unitText[Int(r.unitOrValue) * 2 + (r.nominal == 1 || r.nominal == -1 ? 1 : 0)]) }
             return Int(sideText[Int(r.unitOrValue)])
-        case .quote, .topic, .claimant:
+        case .quote, .topic, .hedge, .claimant:
             guard r.details != FactRecord.none else { return -1 }
             let d = store.detailRows[r.details]
             switch part {
             case .quote: return d.quote == FactRecord.none ? -1 : Int(textsOffset + d.quote)
             case .topic: return d.topic == FactRecord.none ? -1 : Int(textsOffset + d.topic)
+            case .hedge: return d.hedge == FactRecord.none ? -1 : Int(textsOffset + d.hedge)
             default: return d.claimant == FactRecord.none ? -1 : Int(claimantText[Int(d.claimant)])
             }
-        case .hedge: return -1
         case .source: return Int(sourceText[Int(r.source)])
         }
     }

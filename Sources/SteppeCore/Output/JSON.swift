@@ -66,9 +66,14 @@ public enum JSON {
             out += NumberFormat.json(q.nominal)
             return
         }
-        out += "{\"value\": " + NumberFormat.json(q.nominal) + ", \"unit\": "
+        // Piece by piece into `out`: no intermediate strings.
+        out += "{\"value\": "
+        out += NumberFormat.json(q.nominal)
+        out += ", \"unit\": "
         if q.unit.isNone { out += "null" } else { string(q.unit.description, into: &out) }
-        out += ", \"bound\": \"" + q.bound.rawValue + "\", \"low\": "
+        out += ", \"bound\": \""
+        out += q.bound.rawValue
+        out += "\", \"low\": "
         out += q.interval.low.value.isFinite ? NumberFormat.json(q.interval.low.value) : "null"
         out += ", \"high\": "
         out += q.interval.high.value.isFinite ? NumberFormat.json(q.interval.high.value) : "null"
@@ -77,6 +82,12 @@ public enum JSON {
 
     public static func string(_ s: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

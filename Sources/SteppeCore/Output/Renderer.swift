@@ -95,7 +95,8 @@ public struct Renderer {
     }
 
     func delimited(_ v: Value) -> String {
-        let t = Renderer.asTable(v) ?? Table(columns: ["value"], rows: [[v]])
+        // A lone value (the commonest result) is a one-column table, written straight out.
+        guard let t = Renderer.asTable(v) else { return "value\n" + Renderer.csvField(ValueText.plain(v, grouping: false)) + "\n" }
         var out = t.columns.map(Renderer.csvField).joined(separator: ",") + "\n"
         for row in t.rows {
             out += row.map { Renderer.csvField(ValueText.plain($0, grouping: false)) }.joined(separator: ",") + "\n"
@@ -104,7 +105,9 @@ public struct Renderer {
     }
 
     static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        // No byte to quote means no character to quote: most fields are plain.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }),
+              s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
@@ -123,6 +126,7 @@ public struct Renderer {
     }
 
     static func markdownCell(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return s }
         var r = ""
         for c in s {
             switch c {

@@ -19,6 +19,21 @@ struct PackReader {
     private var lastSubject: (bytes: ArraySlice<UInt8>, id: String)?
     private var lastSource: (bytes: ArraySlice<UInt8>, id: String, index: Int32)?
     private var lastUnit: (bytes: ArraySlice<UInt8>, unit: Unit)?
+    /// Subjects and properties already met, by their bytes packed into a
+    /// number (names of up to 8 bytes): a pack written property by property
+    /// changes subject on every line, and a name looked up once costs one
+    /// integer hash after that, whatever the order of the facts.
+    private var subjectIDs: [UInt64: (id: String, name: Int32)] = [:]
+    private var propertyIDs: [UInt64: Int32] = [:]
+
+    /// The bytes of a name of at most 8 bytes, as one number (a name has no
+    /// zero byte, so the number tells its length too).
+    func shortKey(_ start: Int, _ end: Int) -> UInt64? {
+        guard end - start <= 8 else { return nil }
+        var k: UInt64 = 0
+        for j in start..<end { k = k << 8 | UInt64(bytes[j]) }
+        return k
+    }
 
     /// Stores the fact whose line starts at `offset` and returns the offset of
     /// the next line; nil when the line is not a plain fact line.
@@ -31,23 +46,52 @@ struct PackReader {
         let subjectBytes = bytes[subjectStart..<i]
         guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { return nil }
         i += 1
-        guard let property = name(&i) else { return nil }
+        let propertyStart = i
+        guard skipName(&i) else { return nil }
+        let propertyEnd = i
         skipBlanks(&i)
         guard i < bytes.count, bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "=") else { return nil }
         i += 1
         skipBlanks(&i)
         guard let nominal = number(&i) else { return nil }
         let subject: String
-        if let last = lastSubject, last.bytes.elementsEqual(subjectBytes) {
+        let subjectKey = shortKey(subjectStart, subjectStart + subjectBytes.count)
+        var subjectName: Int32? = nil
+        if let key = subjectKey, let known = subjectIDs[key] {
+            subject = known.id
+            subjectName = known.name
+        } else if let last = lastSubject, last.bytes.elementsEqual(subjectBytes) {
             subject = last.id
         } else {
             guard let e = session.store.entity(String(decoding: subjectBytes, as: UTF8.self)) else { return nil }
             subject = e.id
             lastSubject = (subjectBytes, e.id)
+            if let key = subjectKey {
+                let id = session.store.names.intern(e.id)
+                subjectIDs[key] = (e.id, id)
+                subjectName = id
+            }
+        }
+        let property = String(decoding: bytes[propertyStart..<propertyEnd], as: UTF8.self)
+        var propertyName: Int32? = nil
+        if let key = shortKey(propertyStart, propertyEnd) {
+            if let known = propertyIDs[key] {
+                propertyName = known
+            } else {
+                let id = session.store.names.intern(property)
+                propertyIDs[key] = id
+                propertyName = id
+            }
         }
         var unit = Unit()
         var blanks = skipBlanks(&i)
-        if blanks, i < bytes.count, let unitRange = unitWord(&i) {
+        if blanks, i < bytes.count, let last = lastUnit, startsWith(last.bytes, at: i) {
+            // The unit of the line before, ending where a unit ends: unitWord
+            // would read the same bytes and resolve them the same.
+            unit = last.unit
+            i += last.bytes.count
+            blanks = skipBlanks(&i)
+        } else if blanks, i < bytes.count, let unitRange = unitWord(&i) {
             if let last = lastUnit, last.bytes.elementsEqual(bytes[unitRange]) {
                 unit = last.unit
             } else {
@@ -91,7 +135,8 @@ struct PackReader {
         if i < bytes.count { i += 1 }
         if sourceIndex == nil, let id = session.packSources[pack] { sourceIndex = session.store.sourceID(id) }
         guard let sourceIndex else { return nil }
-        session.store.addExactFact(subject: subject, property: property, nominal: nominal, unit: unit,
+        session.store.addExactFact(subject: subject, property: property, ids: (subjectName, propertyName),
+                                   nominal: nominal, unit: unit,
                                    source: sourceIndex, at: at, quote: quote, topic: topic,
                                    claimant: claimant, hedge: hedge, on: on?.packed ?? 0, pack: pack, line: line)
         return i
@@ -118,6 +163,14 @@ struct PackReader {
     }
 
     // MARK: - Pieces
+
+    /// Whether `word` is written at `i` and a unit would end right after it.
+    func startsWith(_ word: ArraySlice<UInt8>, at i: Int) -> Bool {
+        let end = i + word.count
+        guard end <= bytes.count, bytes[i..<end].elementsEqual(word) else { return false }
+        return end == bytes.count || bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t")
+            || bytes[end] == UInt8(ascii: "\n")
+    }
 
     func match(_ word: StaticString, at i: inout Int) -> Bool {
         let count = word.utf8CodeUnitCount

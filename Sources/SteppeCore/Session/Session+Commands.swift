@@ -19,6 +19,8 @@ extension Session {
         .init(name: "save", usage: ":save FILE", summary: "write what this session added as a script that rebuilds it"),
         .init(name: "output", usage: ":output [FILE]", summary: "results go to FILE (made anew); :output alone: back to stdout"),
         .init(name: "once", usage: ":once FILE", summary: "only the next result goes to FILE"),
+        // Run by the steppe executable's prompt (Sources/steppe/EditCommand.swift), through extraCommands.
+        .init(name: "edit", usage: ":edit", summary: "at the prompt: edit the last statement in $VISUAL, $EDITOR or vi; what is saved runs"),
     ]
 
     /// Short names of session commands, for them and for `:help`.

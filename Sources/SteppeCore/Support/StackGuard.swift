@@ -42,6 +42,7 @@ public enum StackGuard {
     }
 
     private static func findLimit() -> UInt? {
+        if let main = mainThreadLimit() { return main }
         // pthread_getattr_np is a GNU extension the Glibc module leaves out.
         typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
         guard let symbol = dlsym(nil, "pthread_getattr_np") else { return nil }
@@ -56,8 +57,39 @@ public enum StackGuard {
         let high = low + UInt(size)
         // Never trust more than 64 MiB (the main thread's size may come from
         // an "unlimited" RLIMIT_STACK).
-        let bottom = max(low, high - min(UInt(size), 64 << 20))
+        return limit(low: low, high: high)
+    }
+
+    /// The limit for a stack from `low` to `high`.
+    private static func limit(low: UInt, high: UInt) -> UInt {
+        let bottom = max(low, high - min(high - low, 64 << 20))
         let reserve = min(max((high - bottom) / 8, 128 << 10), 1 << 20)
         return bottom + reserve
+    }
+
+    /// On the main thread, pthread_getattr_np reads /proc/self/maps (a
+    /// sscanf a line: a sixtieth of steppe's start-up). The same answer
+    /// from what the kernel hands the process: the stack's top is the page
+    /// holding the executable's file name (`AT_EXECFN`, the last thing the
+    /// kernel puts on the stack), and it may grow down by RLIMIT_STACK.
+    /// Rounding the top up can only place the limit higher, never lower.
+    private static func mainThreadLimit() -> UInt? {
+        typealias GetTid = @convention(c) () -> pid_t
+        typealias GetAuxVal = @convention(c) (UInt) -> UInt
+        guard let gettid = dlsym(nil, "gettid"), let getauxval = dlsym(nil, "getauxval"),
+              unsafeBitCast(gettid, to: GetTid.self)() == getpid() else { return nil }
+        let execfn = unsafeBitCast(getauxval, to: GetAuxVal.self)(31)  // AT_EXECFN
+        var rl = rlimit()
+        guard execfn != 0, getrlimit(__rlimit_resource_t(RLIMIT_STACK.rawValue), &rl) == 0 else { return nil }
+        let name = UnsafePointer<CChar>(bitPattern: execfn).map { strlen($0) } ?? 0
+        let page: UInt = 4096
+        let high = (execfn + UInt(name) + 1 + 2 * page) & ~(page - 1)
+        let size = rl.rlim_cur == rlim_t.max ? UInt(64 << 20) : UInt(rl.rlim_cur)
+        guard size > 0, size < high else { return nil }
+        var marker: UInt8 = 0
+        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        // Not on the process's first stack (a program that moved it): ask pthread.
+        guard here < high, here > high - size else { return nil }
+        return limit(low: high - size, high: high)
     }
 }

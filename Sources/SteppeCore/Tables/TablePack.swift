@@ -288,25 +288,33 @@ struct TablePackLoader {
         /// The text after `=`, and the offset in the file of its first byte.
         case expression(String, Int)
         case text(String)
+        /// Not a valid cell of its kind (an impossible date): why.
+        case invalid(String)
     }
 
     func reading(_ c: TableCell) throws(Diagnostic) -> Reading {
+        let r = readingOrFailure(c)
+        if case .invalid(let message) = r { throw error(message, c) }
+        return r
+    }
+
+    func readingOrFailure(_ c: TableCell) -> Reading {
         switch c.content {
         case .number(let d, _): return .number(d)
         case .bool(let b): return .truth(b)
         case .null: return .text("")
         case .string(let s):
-            return try TablePackLoader.classify(Array(s.utf8), 0, s.utf8.count, textStart: c.start + 1, cell: c, loader: self)
+            return TablePackLoader.classify(Array(s.utf8), 0, s.utf8.count, textStart: c.start + 1)
         case .csv(let cell):
             if cell.doubledQuotes {
                 let s = csv.text(cell)
-                return try TablePackLoader.classify(Array(s.utf8), 0, s.utf8.count, textStart: cell.contentStart, cell: c, loader: self)
+                return TablePackLoader.classify(Array(s.utf8), 0, s.utf8.count, textStart: cell.contentStart)
             }
-            return try TablePackLoader.classify(bytes, cell.contentStart, cell.contentEnd, textStart: cell.contentStart, cell: c, loader: self)
+            return TablePackLoader.classify(bytes, cell.contentStart, cell.contentEnd, textStart: cell.contentStart)
         }
     }
 
-    static func classify(_ b: [UInt8], _ start: Int, _ end: Int, textStart: Int, cell: TableCell, loader: TablePackLoader) throws(Diagnostic) -> Reading {
+    static func classify(_ b: [UInt8], _ start: Int, _ end: Int, textStart: Int) -> Reading {
         let n = end - start
         guard n > 0 else { return .text("") }
         let first = b[start]
@@ -338,14 +346,14 @@ struct TablePackLoader {
             }
             if isNumber && i == end {
                 let text = String(decoding: b[start..<end], as: UTF8.self)
-                guard let d = Double(text), d.isFinite else { throw loader.error("number out of range", cell) }
+                guard let d = Double(text), d.isFinite else { return .invalid("number out of range") }
                 return .number(d)
             }
             // A date: DDDD-DD or DDDD-DD-DD.
             if (n == 7 || n == 10), (0..<4).allSatisfy({ digit(start + $0) }), b[start + 4] == UInt8(ascii: "-"),
                digit(start + 5), digit(start + 6), n == 7 || (b[start + 7] == UInt8(ascii: "-") && digit(start + 8) && digit(start + 9)) {
                 let text = String(decoding: b[start..<end], as: UTF8.self)
-                guard let d = CivilDate.parse(text) else { throw loader.error("'\(text)' is not a date: no such month or day", cell) }
+                guard let d = CivilDate.parse(text) else { return .invalid("'\(text)' is not a date: no such month or day") }
                 return .date(d)
             }
         }
@@ -394,6 +402,7 @@ struct TablePackLoader {
         case .truth(let b): return Value(.truth(b ? .yes : .no))
         case .text(let s): return Value(.text(s))
         case .expression(let text, let offset): return try evaluateExpression(text, at: offset, c)
+        case .invalid(let message): throw error(message, c)
         }
     }
 
@@ -466,9 +475,7 @@ struct TablePackLoader {
     mutating func property(_ c: TableCell) throws(Diagnostic) -> String {
         if let last = lastProperty, sameBytes(c, last.start, last.end) { return last.name }
         let name = try text(c, .property)
-        let u = Array(name.utf8)
-        func start(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
-        guard let f = u.first, start(f), u.allSatisfy({ start($0) || ($0 >= 48 && $0 <= 57) }) else {
+        guard TablePackLoader.isName(name) else {
             throw error("'\(name)' is not a property name", c, notes: ["a property is a name: letters, digits and _, such as oil_reserves"])
         }
         if let (s, e) = contentRange(c) { lastProperty = (s, e, name) }
@@ -586,7 +593,8 @@ struct TablePackLoader {
             claimant = id
         }
         _ = hedge
-        let notes = Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
+        let notes = value.lineage.isEmpty ? value.lineage
+            : Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         if case .quantity(let q) = value.payload, q.isExact, notes.isEmpty {
             session.store.addExactFact(subject: subject, property: property, nominal: q.nominal, unit: q.unit, source: sourceIndex,
                                        at: at, quote: quote, topic: topic, claimant: claimant, on: on?.packed ?? 0,
@@ -615,10 +623,13 @@ struct TablePackLoader {
     }
 
     static func isName(_ s: String) -> Bool {
-        let u = Array(s.utf8)
         func start(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
-        guard let f = u.first, start(f) else { return false }
-        return u.allSatisfy { start($0) || ($0 >= 48 && $0 <= 57) }
+        var first = true
+        for b in s.utf8 {
+            guard start(b) || (!first && b >= 48 && b <= 57) else { return false }
+            first = false
+        }
+        return !first
     }
 
     /// The steppe expression a cell amounts to; `literal` when it is a plain number.
@@ -633,6 +644,7 @@ struct TablePackLoader {
         case .truth(let b): return (b ? "true" : "false", false)
         case .text(let s): return (TablePackLoader.quoted(s), false)
         case .expression(let e, _): return ("(" + e + ")", false)
+        case .invalid: return ("0", false)
         }
     }
 

@@ -20,6 +20,9 @@ public enum NumberFormat: Sendable {
         if magnitude < 1e12 && x == x.rounded(.towardZero) {
             return integer(Int(x), grouping: grouping)
         }
+        if magnitude >= 1e-4 && magnitude < 1e12, let short = shortPositional(magnitude, maxSignificant: 6, grouping: grouping) {
+            return sign + short
+        }
         var digits = DecimalDigits(magnitude)
         if digits.digits.count > 6 {
             let fractionDigits = Swift.max(0, 4 - digits.pointPosition)
@@ -45,6 +48,9 @@ public enum NumberFormat: Sendable {
         if magnitude < 1e15 && x == x.rounded(.towardZero) {
             return sign + String(Int(magnitude))
         }
+        if magnitude >= 1e-4 && magnitude < 1e15, let short = shortPositional(magnitude, maxSignificant: 17, grouping: false) {
+            return sign + short
+        }
         let digits = DecimalDigits(magnitude)
         if magnitude >= 1e15 || magnitude < 1e-4 {
             return sign + digits.scientific()
@@ -64,11 +70,42 @@ public enum NumberFormat: Sendable {
         if magnitude < 1e12 && x == x.rounded(.towardZero) {
             return sign + String(Int(magnitude))
         }
+        if magnitude >= 1e-4 && magnitude < 1e12, let short = shortPositional(magnitude, maxSignificant: 17, grouping: false) {
+            return sign + short
+        }
         let digits = DecimalDigits(magnitude)
         if magnitude >= 1e12 || magnitude < 1e-4 {
             return sign + digits.scientific()
         }
         return sign + digits.positional(grouping: false)
+    }
+
+    /// A positive, non-integral figure's `description` when it already is
+    /// what `DecimalDigits(x).positional(grouping:)` would write: positional
+    /// (no exponent), at most `maxSignificant` significant digits, and no
+    /// integer digits to group. Nil otherwise, for the general path.
+    private static func shortPositional(_ x: Double, maxSignificant: Int, grouping: Bool) -> String? {
+        let text = x.description
+        var significant = 0
+        var integerDigits = 0
+        var seenPoint = false
+        var leading = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "."):
+                seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if !seenPoint { integerDigits += 1 }
+                if leading && byte == UInt8(ascii: "0") { continue }
+                leading = false
+                significant += 1
+            default:
+                return nil
+            }
+        }
+        guard seenPoint, significant <= maxSignificant, !grouping || integerDigits <= 3,
+              text.utf8.last != UInt8(ascii: "0") else { return nil }
+        return text
     }
 
     private static func nonFinite(_ x: Double) -> String? {

@@ -39,6 +39,7 @@ public struct Unit: Sendable, Hashable {
 
     /// `GBP/person/yr`, `km^2`, `bbl/day`. People read as `person` below the line.
     public var description: String {
+        if factors.count == 1 && factors[0].exponent == 1 { return factors[0].atom }
         let top = factors.filter { $0.exponent > 0 }
         let bottom = factors.filter { $0.exponent < 0 }
         func word(_ f: Factor, below: Bool) -> String {
