@@ -592,17 +592,16 @@ struct TablePackLoader {
             }
             claimant = id
         }
-        _ = hedge
         let notes = value.lineage.isEmpty ? value.lineage
             : Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         if case .quantity(let q) = value.payload, q.isExact, notes.isEmpty {
             session.store.addExactFact(subject: subject, property: property, nominal: q.nominal, unit: q.unit, source: sourceIndex,
-                                       at: at, quote: quote, topic: topic, claimant: claimant, on: on?.packed ?? 0,
-                                       pack: pack, line: rowLine)
+                                       at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge,
+                                       on: on?.packed ?? 0, pack: pack, line: rowLine)
         } else {
             session.store.addFact(subject: subject, property: property, value: Value(value.payload, lineage: notes),
                                   source: sourceID, at: at, quote: quote, on: on, topic: topic, claimant: claimant,
-                                  pack: pack, line: rowLine)
+                                  hedge: hedge, pack: pack, line: rowLine)
         }
     }
 
