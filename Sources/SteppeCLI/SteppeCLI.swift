@@ -34,6 +34,9 @@ struct Steppe: ParsableCommand {
     @Option(name: .customLong("load"), help: ArgumentHelp("Load a fact pack first (repeatable).", valueName: "pack"))
     var packs: [String] = []
 
+    @Option(name: .customLong("from"), help: ArgumentHelp("The source of every row of the CSV or JSON pack named by the --load before it.", valueName: "source"))
+    var froms: [String] = []
+
     @Option(name: .customLong("plugin"), help: ArgumentHelp("Load a command plugin from a shared library (repeatable).", valueName: "file"))
     var plugins: [String] = []
 
@@ -68,11 +71,14 @@ struct Steppe: ParsableCommand {
 
     /// The same command line in the one plain form the fast reader takes:
     /// each option with its value as the next argument, files after `--`.
-    var canonical: [String] {
+    func canonical(sources: [Int: String]) -> [String] {
         var out: [String] = []
         for c in command { out += ["-c", c] }
         if format != "table" { out += ["--format", format] }
-        for p in packs { out += ["--load", p] }
+        for (i, p) in packs.enumerated() {
+            out += ["--load", p]
+            if let s = sources[i] { out += ["--from", s] }
+        }
         for p in plugins { out += ["--plugin", p] }
         if let report { out += ["--report", report] }
         if keepGoing { out.append("--keep-going") }
@@ -83,6 +89,36 @@ struct Steppe: ParsableCommand {
 }
 
 public enum SteppeCLI {
+    /// Which `--load` each `--from` belongs to (the one before it), by the
+    /// `--load`'s index: argument-parser keeps each option's values apart.
+    static func packSources(_ arguments: [String]) throws -> [Int: String] {
+        var sources: [Int: String] = [:]
+        var loads = 0
+        var i = 0
+        let takesValue: Set<String> = ["-c", "--format", "--load", "--plugin", "--from"]
+        while i < arguments.count {
+            let a = arguments[i]
+            i += 1
+            if a == "--" { break }
+            var value: String?
+            var name = a
+            if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+                name = String(a[..<eq])
+                value = String(a[a.index(after: eq)...])
+            } else if takesValue.contains(a), i < arguments.count {
+                value = arguments[i]
+                i += 1
+            }
+            if name == "--load" { loads += 1 }
+            if name == "--from", let value {
+                guard loads > 0 else { throw ValidationError("--from names the source of the --load before it, and no --load comes before it") }
+                guard sources[loads - 1] == nil else { throw ValidationError("the pack \(loads) is given two sources with --from") }
+                sources[loads - 1] = value
+            }
+        }
+        return sources
+    }
+
     /// Reads `arguments`: on success returns nil and gives the canonical form
     /// to `emit`; otherwise prints what the user asked for (help, version) or
     /// the mistake with the usage, and returns the exit status (0 or 2; the
@@ -90,7 +126,7 @@ public enum SteppeCLI {
     public static func parse(_ arguments: [String], emit: ([String]) -> Void) -> Int32? {
         do {
             let command = try Steppe.parse(arguments)
-            emit(command.canonical)
+            emit(command.canonical(sources: try packSources(arguments)))
             return nil
         } catch {
             if Steppe.exitCode(for: error) == .success {

@@ -108,14 +108,20 @@ struct HTMLReport {
             return "<div class=\"why\"><ul>\n" + whyNode(root) + "</ul></div>\n"
         case .figure(let svg, let title, let m):
             figureNumber += 1
-            var out = "<figure class=\"chart\">\n" + HTMLReport.inlineSVG(svg, number: figureNumber, title: title) + "\n"
+            var out = "<figure class=\"chart\" id=\"figure-\(figureNumber)\">\n" + HTMLReport.inlineSVG(svg, number: figureNumber, title: title) + "\n"
             out += "<figcaption>\(esc(title))\(m.isEmpty ? "" : " — figures from ")\(marks(m))</figcaption>\n</figure>\n"
             return out
         }
     }
 
     func whyNode(_ node: ReportModel.WhyNode) -> String {
-        var out = "<li><span class=\"why-item\">\(esc(node.text))</span>\(marks(node.marks))"
+        var out: String
+        if let leaf = node.leaf {
+            out = "<li><code>\(esc(leaf.name))</code> <span class=\"why-value\">\(cellText(ReportModel.Cell(text: leaf.value, isFigure: true)))</span> "
+                + "<span class=\"why-cite\">\(esc(leaf.citation))</span>\(marks(node.marks))"
+        } else {
+            out = "<li><span class=\"why-item\">\(esc(node.text))</span>\(marks(node.marks))"
+        }
         if !node.children.isEmpty {
             out += "\n<ul>\n" + node.children.map(whyNode).joined() + "</ul>\n"
         }
@@ -150,10 +156,11 @@ struct HTMLReport {
     static func entryHTML(_ e: Citations.Entry, _ esc: (String) -> String) -> String {
         let s = e.source
         var out = "<cite>\(esc(s.title))</cite>"
+        let stop = s.title.last.map { ".?!".contains($0) } == true ? "" : "."
         let by = [s.author, s.publisher].compactMap { $0 }
-        if !by.isEmpty { out += ". " + esc(by.joined(separator: "; ")) }
-        if let year = s.year { out += by.isEmpty ? ". \(year)" : ", \(year)" }
-        out += "."
+        if !by.isEmpty { out += stop + " " + esc(by.joined(separator: "; ")) }
+        if let year = s.year { out += by.isEmpty ? stop + " \(year)" : ", \(year)" }
+        if !by.isEmpty || s.year != nil || !stop.isEmpty { out += "." }
         if let address = s.address {
             let shown = esc(address)
             out += Prose.isSafe(address)
@@ -188,9 +195,18 @@ struct HTMLReport {
             rest = Substring(out + rest)
         }
         s = String(rest)
-        // A label for readers who cannot see it.
-        if let open = s.range(of: "<svg") {
-            s.replaceSubrange(open, with: "<svg role=\"img\" aria-label=\"\(Prose.escapeHTML(title))\"")
+        // A label for readers who cannot see it; the root's presentation
+        // attributes that HTML does not know on <svg> become its style.
+        if let open = s.range(of: "<svg"), let close = s[open.upperBound...].firstIndex(of: ">") {
+            var tag = String(s[open.upperBound..<close])
+            var style: [String] = []
+            for name in ["font-family", "font-size", "fill"] {
+                guard let a = tag.range(of: " \(name)=\""), let q = tag[a.upperBound...].firstIndex(of: "\"") else { continue }
+                style.append("\(name): \(tag[a.upperBound..<q])")
+                tag.removeSubrange(a.lowerBound...q)
+            }
+            let styled = style.isEmpty ? "" : " style=\"\(style.joined(separator: "; "))\""
+            s.replaceSubrange(open.lowerBound..<close, with: "<svg role=\"img\" aria-label=\"\(Prose.escapeHTML(title))\"" + styled + tag)
         }
         return s
     }

@@ -55,7 +55,8 @@ struct MarkdownReport {
     static func prose(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.drop { $0 == " " || $0 == "\t" }) }
-        return Prose.escapeOutsideCode(lines.joined(separator: "\n"))
+        // Quotes need no escaping in markdown (a link's address is GitHub's to check).
+        return Prose.escapeOutsideCode(lines.joined(separator: "\n"), quotes: false)
     }
 
     static func fenced(_ text: String, language: String = "") -> String {
@@ -137,10 +138,11 @@ struct MarkdownReport {
     func entry(_ e: Citations.Entry) -> String {
         let s = e.source
         var out = "*\(inline(s.title))*"
+        let stop = s.title.last.map { ".?!".contains($0) } == true ? "" : "."
         let by = [s.author, s.publisher].compactMap { $0 }
-        if !by.isEmpty { out += ". " + inline(by.joined(separator: "; ")) }
-        if let year = s.year { out += by.isEmpty ? ". \(year)" : ", \(year)" }
-        out += "."
+        if !by.isEmpty { out += stop + " " + inline(by.joined(separator: "; ")) }
+        if let year = s.year { out += by.isEmpty ? stop + " \(year)" : ", \(year)" }
+        if !by.isEmpty || s.year != nil || !stop.isEmpty { out += "." }
         if let address = s.address, Prose.isSafe(address), !address.contains(where: { $0 == ">" || $0 == "<" || $0 == " " }) {
             out += " <\(address)>."
         } else if let address = s.address {

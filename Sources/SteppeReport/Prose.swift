@@ -5,7 +5,7 @@ import Ink
 enum Prose {
     /// `<`, `>` and `&` as entities, so that Ink (which passes HTML
     /// through) sees none: `<script>` in a comment is shown, not run.
-    static func escapeHTML(_ s: String) -> String {
+    static func escapeHTML(_ s: String, quotes: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
@@ -13,7 +13,7 @@ enum Prose {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where quotes: out += "&quot;"
             default: out.append(c)
             }
         }
@@ -32,7 +32,7 @@ enum Prose {
     }
 
     /// Escapes HTML everywhere but in code spans, which Ink escapes itself.
-    static func escapeOutsideCode(_ s: String) -> String {
+    static func escapeOutsideCode(_ s: String, quotes: Bool = true) -> String {
         let chars = Array(s)
         var out = ""
         var plain = ""
@@ -63,12 +63,12 @@ enum Prose {
                 i += run
                 continue
             }
-            out += escapeHTML(plain)
+            out += escapeHTML(plain, quotes: quotes)
             plain = ""
             out += String(chars[i..<(close + run)])
             i = close + run
         }
-        return out + escapeHTML(plain)
+        return out + escapeHTML(plain, quotes: quotes)
     }
 
     /// A link may go to a web page, a mail address, a place in the page or

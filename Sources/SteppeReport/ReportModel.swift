@@ -14,6 +14,8 @@ struct ReportModel {
         var text: String
         var marks: [Int]
         var children: [WhyNode]
+        /// A leaf: what it is, its value and where it was stated.
+        var leaf: (name: String, value: String, citation: String)? = nil
     }
 
     enum Body {
@@ -193,6 +195,9 @@ struct ReportModel {
         let text = ValueText.plain(v).replacingOccurrencesOfNewline
         switch v.payload {
         case .quantity: return Cell(text: text, isFigure: true)
+        // A source by its publisher, as crosscheck's table shows it: the
+        // title is in the Sources list.
+        case .source(let s) where !s.isArticle: return Cell(text: s.publisher ?? s.title, isFigure: false)
         default: return Cell(text: text, isFigure: false)
         }
     }
@@ -243,7 +248,15 @@ struct ReportModel {
                 if let split = ReportModel.splitColumns(line) {
                     let field = r[split.name]
                     let isFigure = field.map { if case .quantity = $0.payload { return true } else { return false } } ?? false
-                    rows.append((split.name, Cell(text: split.value, isFigure: isFigure), field.map { marks($0) } ?? []))
+                    var m = field.map { marks($0) } ?? []
+                    if field == nil, split.name == "rates" {
+                        // compare's rates line: the rates the conversion used.
+                        for f in LineageSummary(ReportModel.lineages(of: v)).rates {
+                            let n = citations.mark(f)
+                            if !m.contains(n) { m.append(n) }
+                        }
+                    }
+                    rows.append((split.name, Cell(text: split.value, isFigure: isFigure), m))
                 } else if !line.trimmingSpaces.isEmpty {
                     lines.append(line)
                 }
@@ -299,17 +312,19 @@ struct ReportModel {
                 return WhyNode(text: "rule \(subject).\(property) = \(text)", marks: [],
                                children: whyItems(inputs, depth: depth + 1))
             case .fact(let f):
-                return WhyNode(text: "\(f.subject).\(f.property)  \(ValueText.plain(f.value))  \(ReportModel.citationText(f))",
-                               marks: [citations.mark(f)], children: [])
+                return leaf("\(f.subject).\(f.property)", ValueText.plain(f.value), ReportModel.citationText(f), [citations.mark(f)])
             case .rate(let f):
-                return WhyNode(text: "rate \(f.subject).\(f.property)  \(ValueText.plain(f.value))  \(ReportModel.citationText(f))",
-                               marks: [citations.mark(f)], children: [])
+                return leaf("\(f.subject).\(f.property)", ValueText.plain(f.value), "rate: " + ReportModel.citationText(f), [citations.mark(f)])
             case .assumption(let subject, let property, let value, let place):
-                return WhyNode(text: "\(subject).\(property)  \(value)  assumed: set at \(place)", marks: [], children: [])
+                return leaf("\(subject).\(property)", value, "assumed: set at \(place)", [])
             case .note(let text):
                 return WhyNode(text: "assumption: \(text)", marks: [], children: [])
             }
         }
+    }
+
+    func leaf(_ name: String, _ value: String, _ citation: String, _ marks: [Int]) -> WhyNode {
+        WhyNode(text: "\(name)  \(value)  \(citation)", marks: marks, children: [], leaf: (name, value, citation))
     }
 
     /// As `why` cites a fact: `article ¶1 "3% of …"`, `BP, Statistical Review …, table 1`.

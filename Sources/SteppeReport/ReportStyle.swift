@@ -3,7 +3,7 @@
 /// apart, and a print layout that shows each link's address.
 enum ReportStyle {
     static let css = """
-    :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --rule: #d9dee4; --accent: #2f6db5; --bound: #9a4d00; }
+    :root { color-scheme: light; --ink: #1f2933; --muted: #52606d; --rule: #d9dee4; --accent: #1a4f8b; --bound: #9a4d00; }
     html { background: #fff; }
     body { margin: 0; color: var(--ink); background: #fff; font: 17px/1.6 Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif; }
     main { max-width: 70ch; margin: 0 auto; padding: 2.5rem 1.25rem 4rem; }
@@ -29,9 +29,11 @@ enum ReportStyle {
     .marks { font-size: .75em; font-weight: 400; vertical-align: super; line-height: 0; margin-left: .2em; white-space: nowrap; }
     .mark { text-decoration: none; }
     .mark:hover, .mark:focus { text-decoration: underline; }
-    .table { overflow-x: auto; margin: .4rem 0 .8rem; }
-    table { border-collapse: collapse; font-size: .8rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: .25rem .6rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
+    /* A wide table may use the room right of the measure, up to the window's edge. */
+    .table { overflow-x: auto; margin: .4rem min(0px, calc((70ch + 2.5rem - 100vw) / 2 + 1rem)) .8rem 0; }
+    td { max-width: 34ch; }
+    table { border-collapse: collapse; font-size: .76rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: .25rem .5rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
     thead th { border-bottom: 2px solid var(--ink); font-weight: 700; }
     th.num, td.num { text-align: right; white-space: nowrap; }
     table.record th { font-weight: 600; color: var(--muted); }
@@ -45,6 +47,9 @@ enum ReportStyle {
     .why > ul { border-left: none; padding-left: .75rem; }
     .why li { margin: .15rem 0; }
     .why > ul > li > .why-item { font-weight: 700; font-size: 1.05rem; }
+    .why code { background: none; padding: 0; font-size: 1em; }
+    .why-value { font-weight: 700; white-space: nowrap; }
+    .why-cite { color: var(--muted); font-family: Charter, "Bitstream Charter", Georgia, "DejaVu Serif", serif; font-size: 1.1em; }
     figure.chart { margin: 1rem 0; }
     figure.chart svg { max-width: 100%; height: auto; display: block; }
     figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
@@ -57,6 +62,7 @@ enum ReportStyle {
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
+      .table { margin-right: 0; overflow: visible; }
       a { color: inherit; text-decoration: none; }
       pre.statement, pre.error, code, .sources li:target { background: none; }
       section, figure, table, pre { break-inside: avoid; }

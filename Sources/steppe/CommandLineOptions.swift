@@ -6,6 +6,8 @@ struct CommandLineOptions {
     var commands: [String] = []
     var format: OutputFormat = .table
     var packs: [String] = []
+    /// `--from SOURCE` after a `--load`: the source of that pack's rows, by its index in `packs`.
+    var packSources: [Int: String] = [:]
     var plugins: [String] = []
     var keepGoing = false
     var safe = false
@@ -48,6 +50,11 @@ struct CommandLineOptions {
             case "--load":
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }
                 o.packs.append(argv[i])
+                i += 1
+            case "--from":
+                guard i < argv.count, !o.packs.isEmpty, o.packSources[o.packs.count - 1] == nil,
+                      canonical || !argv[i].hasPrefix("-") else { return nil }
+                o.packSources[o.packs.count - 1] = argv[i]
                 i += 1
             case "--plugin":
                 guard i < argv.count, canonical || !argv[i].hasPrefix("-") else { return nil }

@@ -63,7 +63,7 @@ struct Launcher {
                 return 2
             }
         }
-        for pack in arguments.packs {
+        for (n, pack) in arguments.packs.enumerated() {
             // A pack that cannot be read is a bad command line (2); an error
             // inside one is a failed load (1), as for `:load`.
             let bytes: [UInt8]
@@ -74,7 +74,7 @@ struct Launcher {
                 return 2
             }
             do {
-                try session.loadPack(SourceFile(name: pack, bytes: bytes))
+                try session.loadPackFile(SourceFile(name: pack, bytes: bytes), source: arguments.packSources[n])
             } catch {
                 output.writeError(DiagnosticRenderer(color: session.options.color).render(error))
                 return 1

@@ -152,7 +152,7 @@ func anchors(_ html: String) -> (links: [String], ids: Set<String>) {
 
         """)
         let html = SteppeReport.html(records)
-        #expect(html.components(separatedBy: "<figure class=\"chart\">").count == 3)
+        #expect(html.components(separatedBy: "<figure class=\"chart\"").count == 3)
         #expect(html.contains("#2f6db5"))
         #expect(!html.contains("<?xml"))
         // Ids in the two drawings do not collide.

@@ -63,12 +63,13 @@ struct HarnessError: Error, CustomStringConvertible {
 /// A script with inline expectations:
 /// - `# expect: TEXT` — the next line of stdout is TEXT (in order, over the whole file);
 /// - `# expect error: LINE:COL MESSAGE` — a diagnostic at LINE:COL whose message contains MESSAGE;
+///   `# expect error: FILE:LINE:COL MESSAGE` — the same in another file (a pack the script loads);
 /// - `# expect warning: TEXT` — a warning containing TEXT;
 /// - `# expect exit: N` — the exit status (default 0, or 1 when errors are expected).
 struct ScriptSpec: CustomTestStringConvertible, Sendable {
     var path: String
     var expectedLines: [String] = []
-    var expectedErrors: [(line: Int, column: Int, message: String)] = []
+    var expectedErrors: [(line: Int, column: Int, message: String, file: String?)] = []
     var expectedWarnings: [String] = []
     var expectedExit: Int32?
     /// Expectations that could not be read: the script fails rather than
@@ -95,12 +96,14 @@ struct ScriptSpec: CustomTestStringConvertible, Sendable {
             } else if rest.hasPrefix(" error:") {
                 let body = rest.dropFirst(" error:".count).drop { $0 == " " }
                 let place = body.prefix { $0 != " " }
-                let parts = place.split(separator: ":").compactMap { Int($0) }
+                let pieces = place.split(separator: ":")
+                let file = pieces.count == 3 && Int(pieces[0]) == nil ? String(pieces[0]) : nil
+                let parts = pieces.dropFirst(file == nil ? 0 : 1).compactMap { Int($0) }
                 guard parts.count == 2 else {
                     malformed.append("bad '# expect error:' (want LINE:COL MESSAGE): \(line)")
                     continue
                 }
-                expectedErrors.append((parts[0], parts[1], String(body.dropFirst(place.count).drop { $0 == " " })))
+                expectedErrors.append((parts[0], parts[1], String(body.dropFirst(place.count).drop { $0 == " " }), file))
             } else if rest.hasPrefix(" warning:") {
                 expectedWarnings.append(String(rest.dropFirst(" warning:".count).drop { $0 == " " }))
             } else if rest.hasPrefix(" exit:") {
@@ -134,13 +137,13 @@ struct ScriptSpec: CustomTestStringConvertible, Sendable {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let errorLines = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") && !$0.hasPrefix(" ") }
         for e in expectedErrors {
-            let header = "\(name):\(e.line):\(e.column): error: "
+            let header = "\(e.file ?? name):\(e.line):\(e.column): error: "
             if !errorLines.contains(where: { $0.contains(header) && $0.contains(e.message) }) {
                 problems.append("expected an error at \(e.line):\(e.column) containing '\(e.message)'; stderr was:\n\(run.stderr)")
             }
         }
         let ownErrors = errorLines.filter { $0.contains(name + ":") }
-        if ownErrors.count > expectedErrors.count {
+        if ownErrors.count > expectedErrors.filter({ $0.file == nil }).count {
             problems.append("unexpected errors:\n\(run.stderr)")
         }
         for w in expectedWarnings where !run.stderr.contains(w) {

@@ -106,14 +106,29 @@ private func date(_ s: String) -> CivilDate? {
         #expect(jan.compare(.lt, jan15) == .unknown)
         #expect(jan2.compare(.lt, jan15) == .yes)
         #expect(jan2.compare(.eq, jan2) == .yes)
-        #expect(jan.compare(.eq, jan) == .unknown)
+        // The same period is equal to itself (LANGUAGE.md's table of the six comparisons).
+        #expect(jan.compare(.eq, jan) == .yes)
+        #expect(jan.compare(.le, jan) == .yes)
+        #expect(jan.compare(.lt, jan) == .no)
+        #expect(jan.compare(.ne, jan) == .no)
         #expect(jan.compare(.eq, y2019) == .no)
         #expect(jan.compare(.ge, y2019) == .yes)
         let dec31 = try #require(date("2019-12-31"))
-        #expect(y2019.compare(.le, dec31) == .yes)
+        // One holds the other: every comparison is unknown.
+        #expect(y2019.compare(.le, dec31) == .unknown)
         #expect(y2019.compare(.lt, dec31) == .unknown)
         #expect(y2019.compare(.lt, try #require(date("2020-01-01"))) == .yes)
-        #expect(dec31.compare(.ge, y2019) == .yes)
+        #expect(dec31.compare(.ge, y2019) == .unknown)
+    }
+
+    @Test func within() throws {
+        let jan = try #require(date("2022-01"))
+        let y2022 = try #require(CivilDate(year: 2022))
+        #expect(try #require(date("2022-01-14")).within(jan) == .yes)
+        #expect(jan.within(y2022) == .yes)
+        #expect(jan.within(jan) == .yes)
+        #expect(try #require(date("2021-12")).within(y2022) == .no)
+        #expect(y2022.within(jan) == .unknown)
     }
 
     @Test func meets() throws {

@@ -151,7 +151,7 @@ import Testing
     func describe(_ s: Session) -> [String] {
         s.store.facts.map { f in
             [f.subject, f.property, ValueText.plain(f.value), JSON.encode(f.value), f.source.id, f.at ?? "-", f.quote ?? "-",
-             f.on?.description ?? "-", f.topic ?? "-", f.claimant ?? "-", f.origin].joined(separator: "|")
+             f.on?.description ?? "-", f.topic ?? "-", f.claimant ?? "-", f.hedge ?? "-", f.origin].joined(separator: "|")
         }
     }
 
@@ -172,6 +172,8 @@ import Testing
         fact e1.e = more_than(4 people)
         fact e1.f = "text"
         fact e1.g = 12
+        fact e1.h = 4 people from gen hedge "is believed to" at "p. 2"
+        fact e1.i = "hedged text" hedge "is categorized as" quote "q"
         """
         let f2 = try session()
         let s2 = try session()

@@ -159,7 +159,8 @@ extension Session {
             return (x.interval.compare(op, other), lineage.merged(with: used))
         case (.date(let x), .date(let y)):
             return (x.compare(op, y), lineage)
-        case (.empty, .empty):
+        case (.empty, .empty), (.empty, .text("")), (.text(""), .empty):
+            // An empty cell equals "" and nothing else: `where hedge != ""` keeps the hedged facts.
             return (op == .eq || op == .le || op == .ge ? .yes : (op == .ne ? .no : .no), lineage)
         case (.empty, _), (_, .empty):
             return (op == .eq ? .no : (op == .ne ? .yes : .unknown), lineage)

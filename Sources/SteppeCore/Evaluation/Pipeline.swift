@@ -217,7 +217,7 @@ extension Session {
 
     // MARK: - Built-in tables
 
-    static let factColumns = ["subject", "property", "value", "source", "at", "on", "topic", "claimant"]
+    static let factColumns = ["subject", "property", "value", "source", "at", "on", "topic", "claimant", "hedge", "quote"]
 
     /// The `facts` table, or the rows of it at `indices`.
     func factsTable(_ indices: [Int]? = nil) -> Value {
@@ -231,6 +231,7 @@ extension Session {
                 f.at.map(Value.text) ?? .empty, f.on.map { Value(.date($0)) } ?? .empty,
                 f.topic.map(Value.text) ?? .empty,
                 f.claimant.flatMap { store.entities[$0] }.map { Value(.entity($0)) } ?? .empty,
+                f.hedge.map(Value.text) ?? .empty, f.quote.map(Value.text) ?? .empty,
             ])
         }
         return Value(.table(Table(columns: Session.factColumns, rows: rows)))
@@ -246,8 +247,9 @@ extension Session {
     func sourcesTable() -> Value {
         let rows = store.sourceOrder.compactMap { store.sources[$0] }.map { s -> [Value] in
             [.text(s.id), .text(s.title), s.author.map(Value.text) ?? .empty, s.publisher.map(Value.text) ?? .empty,
-             s.year.flatMap { CivilDate(year: $0) }.map { Value(.date($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind)]
+             s.year.flatMap { CivilDate(year: $0) }.map { Value(.date($0)) } ?? .empty, s.address.map(Value.text) ?? .empty, .text(s.kind),
+             s.note.map(Value.text) ?? .empty]
         }
-        return Value(.table(Table(columns: ["id", "title", "author", "publisher", "year", "address", "kind"], rows: rows)))
+        return Value(.table(Table(columns: ["id", "title", "author", "publisher", "year", "address", "kind", "note"], rows: rows)))
     }
 }

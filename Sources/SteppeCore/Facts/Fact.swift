@@ -13,6 +13,8 @@ public struct Fact: Sendable, Equatable {
     public let on: CivilDate?
     public let topic: String?
     public let claimant: String?
+    /// The source's own hedge on the claim, word for word (`hedge "is believed to"`).
+    public let hedge: String?
     /// The pack it came from (load order: later packs are preferred).
     public let pack: Int
     /// The pack file and line of the `fact` statement.
@@ -68,9 +70,9 @@ struct Interner<Key: Hashable & Sendable>: Sendable {
 
 /// A fact as stored: 40 bytes, with names and units interned and an exact
 /// figure held inline. Anything else (a bounded figure, a text, a list)
-/// lives in the store's side table of values; the `at`, `quote`, `topic`
-/// and `by` clauses, which a generated pack seldom has, in a side table of
-/// details.
+/// lives in the store's side table of values; the `at`, `quote`, `topic`,
+/// `by` and `hedge` clauses, which a generated pack seldom has, in a side
+/// table of details.
 struct FactRecord: Sendable {
     var subject: Int32
     var property: Int32
@@ -89,15 +91,16 @@ struct FactRecord: Sendable {
     static let none: Int32 = -1
 }
 
-/// The `at`, `quote` and `topic` texts and the `by` claimant of a fact, interned.
+/// The `at`, `quote`, `topic` and `hedge` texts and the `by` claimant of a fact, interned.
 struct FactDetails: Sendable, Hashable {
     var at: Int32
     var quote: Int32
     var topic: Int32
     var claimant: Int32
+    var hedge: Int32
 
     static let empty = FactDetails(at: FactRecord.none, quote: FactRecord.none, topic: FactRecord.none,
-                                   claimant: FactRecord.none)
+                                   claimant: FactRecord.none, hedge: FactRecord.none)
 }
 
 extension CivilDate {

@@ -99,14 +99,15 @@ public final class FactStore {
     /// `on` date, figure, topic and claimant, as when a pack is loaded twice)
     /// adds nothing: the first statement, with its place and quote, stays.
     func addFact(subject: String, property: String, value: Value, source: String, at: String?,
-                          quote: String?, on: CivilDate?, topic: String?, claimant: String?, pack: Int, line: Int) {
+                          quote: String?, on: CivilDate?, topic: String?, claimant: String?, hedge: String? = nil,
+                          pack: Int, line: Int) {
         let sourceID = sourceIndex[source] ?? 0
         let s = names.intern(subject), p = names.intern(property)
         if alreadyStated(s, p, source: sourceID, on: on?.packed ?? 0, topic: topic, claimant: claimant, figure: { value }) {
             return
         }
         var r = FactRecord(subject: s, property: p, source: sourceID,
-                           details: details(at: at, quote: quote, topic: topic, claimant: claimant),
+                           details: details(at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge),
                            on: on?.packed ?? 0, line: Int32(clamping: line), unitOrValue: 0,
                            pack: UInt16(clamping: pack), inline: false, nominal: 0)
         if case .quantity(let q) = value.payload, q.interval.isExact, !q.isAbout, value.lineage.isEmpty {
@@ -124,14 +125,15 @@ public final class FactStore {
     /// `ids` are the names' numbers when the reader already has them.
     func addExactFact(subject: String, property: String, ids: (Int32?, Int32?) = (nil, nil), nominal: Double, unit: Unit,
                       source: Int32, at: String?,
-                      quote: String?, topic: String?, claimant: String?, on: Int32, pack: Int, line: Int) {
+                      quote: String?, topic: String?, claimant: String?, hedge: String? = nil, on: Int32,
+                      pack: Int, line: Int) {
         let s = ids.0 ?? names.intern(subject), p = ids.1 ?? names.intern(property)
         if alreadyStated(s, p, source: source, on: on, topic: topic, claimant: claimant,
                          figure: { Value(.quantity(Quantity(nominal, unit: unit))) }) {
             return
         }
         append(FactRecord(subject: s, property: p, source: source,
-                          details: details(at: at, quote: quote, topic: topic, claimant: claimant),
+                          details: details(at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge),
                           on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
                           pack: UInt16(clamping: pack), inline: true, nominal: nominal))
     }
@@ -236,12 +238,13 @@ public final class FactStore {
 
     /// The details row for these clauses (`none` when there are none); the
     /// same clauses share a row.
-    private func details(at: String?, quote: String?, topic: String?, claimant: String?) -> Int32 {
-        if at == nil && quote == nil && topic == nil && claimant == nil { return FactRecord.none }
+    private func details(at: String?, quote: String?, topic: String?, claimant: String?, hedge: String?) -> Int32 {
+        if at == nil && quote == nil && topic == nil && claimant == nil && hedge == nil { return FactRecord.none }
         let d = FactDetails(at: at.map { texts.intern($0) } ?? FactRecord.none,
                             quote: quote.map { texts.intern($0) } ?? FactRecord.none,
                             topic: topic.map { texts.intern($0) } ?? FactRecord.none,
-                            claimant: claimant.map { names.intern($0) } ?? FactRecord.none)
+                            claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
+                            hedge: hedge.map { texts.intern($0) } ?? FactRecord.none)
         return detailRows.intern(d)
     }
 
@@ -294,7 +297,8 @@ public final class FactStore {
         return Fact(id: index, subject: names[r.subject], property: names[r.property], value: value(of: r),
                     source: sourceList[Int(r.source)], at: text(d.at), quote: text(d.quote),
                     on: CivilDate(packed: r.on), topic: text(d.topic),
-                    claimant: d.claimant == FactRecord.none ? nil : names[d.claimant], pack: Int(r.pack),
+                    claimant: d.claimant == FactRecord.none ? nil : names[d.claimant], hedge: text(d.hedge),
+                    pack: Int(r.pack),
                     file: packs[Int(r.pack)], line: Int(r.line))
     }
 
@@ -381,6 +385,8 @@ public final class FactStore {
         case "at": return text(details(of: r).at).map(Value.text) ?? .empty
         case "on": return CivilDate(packed: r.on).map { Value(.date($0)) } ?? .empty
         case "topic": return text(details(of: r).topic).map(Value.text) ?? .empty
+        case "hedge": return text(details(of: r).hedge).map(Value.text) ?? .empty
+        case "quote": return text(details(of: r).quote).map(Value.text) ?? .empty
         case "claimant":
             let claimant = details(of: r).claimant
             guard claimant != FactRecord.none else { return .empty }

@@ -19,11 +19,11 @@ public struct Parser {
     /// taken as a unit after a number.
     static let clauseWords: Set<String> = [
         "from", "at", "quote", "on", "topic", "by", "vs", "to", "and", "or", "asc", "desc",
-        "kind", "aka", "publisher", "address", "note", "in", "not",
+        "kind", "aka", "publisher", "address", "note", "hedge", "in", "not",
     ]
     static let sourceClauses: Set<String> = ["by", "publisher", "year", "address", "kind", "note"]
     static let entityClauses: Set<String> = ["kind", "aka"]
-    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by"]
+    static let factClauses: Set<String> = ["from", "at", "quote", "on", "topic", "by", "hedge"]
 
     /// Commands that take the rest of their statement or stage as words
     /// (`search city halls`); see `Parser+Words.swift`.

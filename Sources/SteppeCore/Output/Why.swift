@@ -11,11 +11,15 @@ enum Why {
             out += "└─ stated here: no facts behind it\n"
             return out
         }
-        draw(v.lineage.items, indent: "", into: &out)
+        var noted: Set<String> = []
+        draw(v.lineage.items, indent: "", noted: &noted, into: &out)
         return out
     }
 
-    static func draw(_ items: [Lineage.Item], indent: String, into out: inout String) {
+    /// `noted` holds the sources whose note is already shown: a source's note
+    /// (what was read where, how a figure was worked out) follows the first
+    /// figure from it, on a line of its own.
+    static func draw(_ items: [Lineage.Item], indent: String, noted: inout Set<String>, into out: inout String) {
         guard StackGuard.hasRoom() else {
             out += indent + "└─ … (nested too deeply to show)\n"
             return
@@ -30,10 +34,21 @@ enum Why {
             let childIndent = indent + (last ? "   " : "│  ")
             if case .rule(let subject, let property, let text, let inputs) = item {
                 out += branch + "rule \(subject).\(property) = \(text)\n"
-                draw(inputs, indent: childIndent, into: &out)
+                draw(inputs, indent: childIndent, noted: &noted, into: &out)
             } else if let (name, value, citation) = leafColumns(item) {
                 out += branch + pad(name, nameWidth) + "  " + pad(value, valueWidth) + "  " + citation + "\n"
+                if let source = citedSource(item), !source.isArticle, let note = source.note,
+                   noted.insert(source.id).inserted {
+                    out += childIndent + "└─ note: " + note + "\n"
+                }
             }
+        }
+    }
+
+    static func citedSource(_ item: Lineage.Item) -> SourceInfo? {
+        switch item {
+        case .fact(let f), .rate(let f): return f.source
+        default: return nil
         }
     }
 
@@ -62,10 +77,12 @@ enum Why {
             s = f.source.id
             if let at = f.at { s += " " + at }
             if let q = f.quote { s += " \"\(q)\"" }
+            if let h = f.hedge { s += " (hedged: \"\(h)\")" }
         } else {
             s = f.source.citation
             if let at = f.at { s += ", " + at }
             if let note = f.source.note, note.hasPrefix("worked out") { s += " (worked out)" }
+            if let h = f.hedge { s += " (hedged: \"\(h)\")" }
         }
         if let c = f.claimant { s += " (claimed by \(c))" }
         return s
@@ -97,6 +114,9 @@ extension Why {
                 field("source", f.source.id, into: &out)
                 if let at = f.at { field("at", at, into: &out) }
                 if let q = f.quote { field("quote", q, into: &out) }
+                if let h = f.hedge { field("hedge", h, into: &out) }
+                if let c = f.claimant { field("claimant", c, into: &out) }
+                if !f.source.isArticle, let n = f.source.note { field("note", n, into: &out) }
                 out += "}"
             case .assumption(let subject, let property, let value, let place):
                 out += "{\"kind\": \"assumption\""

@@ -42,9 +42,9 @@ enum Help {
 
     /// Topics that are neither commands, stages nor functions.
     static let topics: [(String, String)] = [
-        ("facts", "the built-in table of every fact: subject, property, value, source, at, on, topic, claimant"),
+        ("facts", "the built-in table of every fact: subject, property, value, source, at, on, topic, claimant, hedge, quote"),
         ("entities", "the built-in table of entities: id, name, kind, aliases"),
-        ("sources", "the built-in table of sources: id, title, author, publisher, year, address, kind"),
+        ("sources", "the built-in table of sources: id, title, author, publisher, year, address, kind, note"),
     ]
 
     static func withExamples(_ key: String, _ text: String) -> String {

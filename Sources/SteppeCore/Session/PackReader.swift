@@ -1,7 +1,7 @@
 /// Reads the common `fact` line straight from the bytes, without tokens or a
 /// syntax tree:
 ///
-///     fact SUBJECT.PROPERTY = NUMBER [UNIT] [from S] [at "…"] [quote "…"] [on DATE] [topic T] [by C]
+///     fact SUBJECT.PROPERTY = NUMBER [UNIT] [from S] [at "…"] [quote "…"] [on DATE] [topic T] [by C] [hedge "…"]
 ///
 /// Anything it does not recognise in full (a bounded figure, an escape in a
 /// text, an unknown name, a second statement on the line) it leaves to the
@@ -53,7 +53,17 @@ struct PackReader {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "=") else { return nil }
         i += 1
         skipBlanks(&i)
-        guard let nominal = number(&i) else { return nil }
+        // A plain figure, or a text, truth or entity as the evaluator would read it.
+        let valueStart = i
+        var nominal = 0.0
+        var other: Value? = nil
+        if let n = number(&i) {
+            nominal = n
+        } else {
+            i = valueStart
+            guard let v = plainValue(&i, session: session) else { return nil }
+            other = v
+        }
         let subject: String
         let subjectKey = shortKey(subjectStart, subjectStart + subjectBytes.count)
         var subjectName: Int32? = nil
@@ -85,7 +95,9 @@ struct PackReader {
         }
         var unit = Unit()
         var blanks = skipBlanks(&i)
-        if blanks, i < bytes.count, let last = lastUnit, startsWith(last.bytes, at: i) {
+        if other != nil {
+            // No unit after a text, truth or entity.
+        } else if blanks, i < bytes.count, let last = lastUnit, startsWith(last.bytes, at: i) {
             // The unit of the line before, ending where a unit ends: unitWord
             // would read the same bytes and resolve them the same.
             unit = last.unit
@@ -102,7 +114,8 @@ struct PackReader {
             blanks = skipBlanks(&i)
         }
         var sourceIndex: Int32? = nil
-        var at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil
+        var sourceName: String? = nil
+        var at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil, hedge: String? = nil
         var on: CivilDate? = nil
         var seen: UInt8 = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") {
@@ -114,16 +127,19 @@ struct PackReader {
                 guard skipName(&i) else { return nil }
                 if let last = lastSource, last.bytes.elementsEqual(bytes[start..<i]) {
                     sourceIndex = last.index
+                    sourceName = last.id
                 } else {
                     let id = String(decoding: bytes[start..<i], as: UTF8.self)
                     guard let index = session.store.sourceID(id) else { return nil }
                     sourceIndex = index
+                    sourceName = id
                     lastSource = (bytes[start..<i], id, index)
                 }
             case .topic: guard let v = name(&i) else { return nil }; topic = v
             case .by: guard let v = name(&i), let e = session.store.entity(v) else { return nil }; claimant = e.id
             case .at: guard let v = text(&i) else { return nil }; at = v
             case .quote: guard let v = text(&i) else { return nil }; quote = v
+            case .hedge: guard let v = text(&i) else { return nil }; hedge = v
             case .on: guard let v = date(&i) else { return nil }; on = v
             }
             blanks = skipBlanks(&i)
@@ -132,18 +148,27 @@ struct PackReader {
             while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
         }
         if i < bytes.count { i += 1 }
-        if sourceIndex == nil, let id = session.packSources[pack] { sourceIndex = session.store.sourceID(id) }
-        guard let sourceIndex else { return nil }
+        if sourceIndex == nil, let id = session.packSources[pack] {
+            sourceIndex = session.store.sourceID(id)
+            sourceName = id
+        }
+        guard let sourceIndex, let sourceName else { return nil }
+        if let other {
+            session.store.addFact(subject: subject, property: property, value: other, source: sourceName, at: at,
+                                  quote: quote, on: on, topic: topic, claimant: claimant, hedge: hedge,
+                                  pack: pack, line: line)
+            return i
+        }
         session.store.addExactFact(subject: subject, property: property, ids: (subjectName, propertyName),
                                    nominal: nominal, unit: unit,
                                    source: sourceIndex, at: at, quote: quote, topic: topic,
-                                   claimant: claimant, on: on?.packed ?? 0, pack: pack, line: line)
+                                   claimant: claimant, hedge: hedge, on: on?.packed ?? 0, pack: pack, line: line)
         return i
     }
 
     /// The clauses of a fact, as bits so a repeated one is noticed cheaply.
     enum Clause: UInt8 {
-        case from = 1, at = 2, quote = 4, on = 8, topic = 16, by = 32
+        case from = 1, at = 2, quote = 4, on = 8, topic = 16, by = 32, hedge = 64
     }
 
     func clause(_ i: inout Int) -> Clause? {
@@ -156,11 +181,39 @@ struct PackReader {
         case 4 where bytes[start..<i].elementsEqual("from".utf8): return .from
         case 5 where bytes[start..<i].elementsEqual("quote".utf8): return .quote
         case 5 where bytes[start..<i].elementsEqual("topic".utf8): return .topic
+        case 5 where bytes[start..<i].elementsEqual("hedge".utf8): return .hedge
         default: return nil
         }
     }
 
     // MARK: - Pieces
+
+    /// A text without escapes, `true`, `false`, `unknown`, or the name of an
+    /// entity standing alone, read as the evaluator reads them in a pack
+    /// (nil for anything else: a table, a command, a source, `china.x`).
+    func plainValue(_ i: inout Int, session: Session) -> Value? {
+        guard i < bytes.count else { return nil }
+        if bytes[i] == UInt8(ascii: "\"") {
+            guard let s = text(&i) else { return nil }
+            return .text(s)
+        }
+        var k = i
+        guard let word = name(&k),
+              k >= bytes.count || bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")
+                || bytes[k] == UInt8(ascii: "\n") else { return nil }
+        let v: Value
+        switch word {
+        case "true": v = .truth(.yes)
+        case "false": v = .truth(.no)
+        case "unknown": v = .truth(.unknown)
+        case "facts", "entities", "sources", "not": return nil
+        default:
+            guard session.registry.command(word) == nil, let e = session.store.entity(word) else { return nil }
+            v = Value(.entity(e))
+        }
+        i = k
+        return v
+    }
 
     /// Whether `word` is written at `i` and a unit would end right after it.
     func startsWith(_ word: ArraySlice<UInt8>, at i: Int) -> Bool {

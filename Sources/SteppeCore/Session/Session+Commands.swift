@@ -10,12 +10,15 @@ extension Session {
         .init(name: "help", usage: ":help [NAME]", summary: "commands, stages and session commands; with NAME, its usage and examples"),
         .init(name: "quit", usage: ":quit (or :q, or Ctrl-D)", summary: "leave steppe"),
         .init(name: "run", usage: ":run FILE", summary: "run a script in this session: its let, def and set stay"),
-        .init(name: "load", usage: ":load FILE", summary: "load a fact pack (all of it, or nothing)"),
+        .init(name: "load", usage: ":load FILE [from SOURCE]", summary: "load a fact pack, .steppe, .csv, .json or .jsonl (all of it, or nothing)"),
         .init(name: "format", usage: ":format table|csv|json|markdown", summary: "how results are shown"),
         .init(name: "plugins", usage: ":plugins", summary: "loaded plugins: name, version, origin, commands"),
         .init(name: "vars", usage: ":vars", summary: "let bindings and set assumptions"),
         .init(name: "timer", usage: ":timer on|off", summary: "show the time each statement took"),
         .init(name: "history", usage: ":history [N]", summary: "the last N lines of history (in a script, the prompt's saved history)"),
+        .init(name: "save", usage: ":save FILE", summary: "write what this session added as a script that rebuilds it"),
+        .init(name: "output", usage: ":output [FILE]", summary: "results go to FILE (made anew); :output alone: back to stdout"),
+        .init(name: "once", usage: ":once FILE", summary: "only the next result goes to FILE"),
     ]
 
     /// Short names of session commands, for them and for `:help`.
@@ -42,6 +45,8 @@ extension Session {
             try runFile(arg, range: range, file: file)
         case "load":
             try loadFile(arg, range: range, file: file)
+        case "save", "output", "once":
+            try outputCommand(command, arg, range: range)
         case "format":
             if arg.isEmpty {
                 output.write("format: \(options.format.rawValue)\n")
@@ -128,13 +133,20 @@ extension Session {
 
     func loadFile(_ arg: String, range: SourceRange, file: SourceFile) throws {
         guard !arg.isEmpty else { throw EvalError(":load needs a file", range) }
-        let path = resolvePath(Session.unquote(arg), from: file)
+        let (given, source) = Session.splitLoadArgument(arg)
+        let path = resolvePath(Session.unquote(given), from: file)
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
         do {
-            try loadPack(SourceFile(name: path, bytes: bytes))
+            try loadPackFile(SourceFile(name: path, bytes: bytes), source: source)
         } catch {
             var d = error
+            if d.file == nil {
+                // A problem with the command itself (an unknown `from` source).
+                d.file = file
+                d.range = source.map { Session.lastRange(of: $0, in: range, of: file) } ?? range
+                throw d
+            }
             d.chain.append(Diagnostic.Frame(file: file, range: range, what: "in the pack loaded here (nothing was loaded)"))
             throw d
         }

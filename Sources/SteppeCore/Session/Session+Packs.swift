@@ -135,19 +135,20 @@ extension Session {
                      range: SourceRange, pack: Int, file: SourceFile) throws {
         let value = try evaluate(expr, Env.global)
         var source: SourceInfo?
-        var at: String?, quote: String?, topic: String?, claimant: String?
+        var at: String?, quote: String?, topic: String?, claimant: String?, hedge: String?
         var on: CivilDate?
         for c in clauses {
             switch c.keyword {
             case "from":
                 let id = try word(c)
-                guard let s = store.sources[id] else {
+                guard let s = store.sources[id] ?? (id == "session" ? sessionSource(pack) : nil) else {
                     throw EvalError("unknown source '\(id)'", c.value.range,
                                     notes: suggestions(id, among: store.sourceOrder))
                 }
                 source = s
             case "at": at = try text(c)
             case "quote": quote = try text(c)
+            case "hedge": hedge = try text(c)
             case "topic": topic = try word(c)
             case "on":
                 let v = try evaluate(c.value, Env.global)
@@ -170,7 +171,8 @@ extension Session {
         // Keep the notes a figure carries (less_than's floor), not the facts it was built from.
         let notes = Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         store.addFact(subject: subjectID, property: property, value: Value(value.payload, lineage: notes), source: source.id,
-                      at: at, quote: quote, on: on, topic: topic, claimant: claimant, pack: pack, line: line)
+                      at: at, quote: quote, on: on, topic: topic, claimant: claimant, hedge: hedge,
+                      pack: pack, line: line)
     }
 
     /// The entity a fact or rule is about; a subject nobody declared is

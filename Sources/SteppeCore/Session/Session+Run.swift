@@ -71,7 +71,11 @@ extension Session {
     public func execute(_ statement: Statement, in file: SourceFile) throws(Diagnostic) {
         currentFileStack.append(file)
         defer { currentFileStack.removeLast() }
-        try located(file) { try self.perform(statement, in: file) }
+        defer { output.endStatement() }
+        try located(file) {
+            try self.perform(statement, in: file)
+            self.record(statement, in: file)
+        }
     }
 
     func perform(_ statement: Statement, in file: SourceFile) throws {

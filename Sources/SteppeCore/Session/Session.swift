@@ -52,6 +52,8 @@ public final class Session {
     public var historyProvider: ((Int) -> [String])? = nil
     /// Set by `:quit`.
     public internal(set) var quitRequested = false
+    /// What the session added, in the order it ran, for `:save`.
+    var saveLog: [SavedItem] = []
     /// Extra session commands (the prompt adds its own); they see the argument text.
     /// `--report`: told what each statement did (StatementRecord.swift).
     var observer = StatementObserver()

@@ -24,8 +24,30 @@ public struct StatementRecord: Sendable {
         self.outcome = outcome
     }
 
-    /// The statement as written.
-    public var text: String { file.text(statement.range) }
+    /// The statement as written. An expression's range leaves out the
+    /// parentheses around it (`(a | b).sum` starts at `a`): they are put back.
+    public var text: String {
+        let bytes = file.bytes
+        let range = statement.range
+        var start = min(range.start, bytes.count)
+        var end = min(max(range.end, start), bytes.count)
+        var i = start
+        while i > 0, bytes[i - 1] == UInt8(ascii: "(") || bytes[i - 1] == UInt8(ascii: " ") {
+            i -= 1
+            if bytes[i] == UInt8(ascii: "(") { start = i }
+        }
+        // Parentheses closed inside the range already balance those before it.
+        var depth = 0
+        for b in bytes[start..<end] {
+            if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")") { depth -= 1 }
+        }
+        var j = end
+        while depth > 0, j < bytes.count, bytes[j] == UInt8(ascii: ")") || bytes[j] == UInt8(ascii: " ") {
+            if bytes[j] == UInt8(ascii: ")") { depth -= 1; end = j + 1 }
+            j += 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
 
     /// `:NAME` for a session command, with aliases resolved (`r` is `run`).
     public var sessionCommand: (name: String, argument: String)? {

@@ -229,9 +229,36 @@ public final class OutputBuffer {
         out.reserveCapacity(1 << 16)
     }
     public func write(_ s: String) {
-        if capturing { captured += s; return }
+        if onceFD != nil { onceWritten = true }
+        if capturing && onceFD == nil && resultFD == 1 { captured += s; return }
         out.append(contentsOf: s.utf8)
         if out.count > 1 << 16 { flushOut() }
+    }
+    /// Where results go: stdout (1), or a file `:output` opened.
+    private var resultFD: Int32 = 1
+    /// The file `:once` opened, for the next statement that shows a result.
+    private var onceFD: Int32?
+    private var onceWritten = false
+    /// Results go to `fd` (a file made by `:output`) from now on; nil: stdout again.
+    public func redirect(to fd: Int32?) {
+        flushOut()
+        if resultFD != 1 { close(resultFD) }
+        resultFD = fd ?? 1
+    }
+    /// Only the next statement's results go to `fd` (`:once`).
+    public func once(to fd: Int32) {
+        flushOut()
+        if let old = onceFD { close(old) }
+        onceFD = fd
+        onceWritten = false
+    }
+    /// A statement ended: a `:once` file that took its results is closed.
+    public func endStatement() {
+        guard let fd = onceFD, onceWritten else { return }
+        flushOut()
+        close(fd)
+        onceFD = nil
+        onceWritten = false
     }
     public func writeError(_ s: String) {
         if capturing { capturedErrors += s; return }
@@ -248,7 +275,7 @@ public final class OutputBuffer {
         flushOut()
         flushErr()
     }
-    private func flushOut() { FileIO.drain(&out, fd: 1) }
+    private func flushOut() { FileIO.drain(&out, fd: onceFD ?? resultFD) }
     private func flushErr() { FileIO.drain(&err, fd: 2) }
 }
 
