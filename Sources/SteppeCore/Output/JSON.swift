@@ -2,7 +2,6 @@
 public enum JSON {
     public static func encode(_ v: Value) -> String {
         var out = ""
-        out.reserveCapacity(128)
         write(v, into: &out)
         return out
     }
