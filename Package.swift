@@ -67,7 +67,8 @@ let package = Package(
             core,
             .product(name: "Ink", package: "Ink"),
         ]),
-        .testTarget(name: "ReportTests", dependencies: [core, "SteppeReport", "TestSupport"] + builtinPlugins.map { .target(name: $0) }),
+        .testTarget(name: "ReportTests", dependencies: [core, "SteppeReport", "TestSupport"] + builtinPlugins.map { .target(name: $0) },
+                    exclude: ["Support/pngcheck.py"]),
         // The template a user copies: built and tested, not in the catalog.
         .target(name: "Example", dependencies: [core], path: "Plugins/Example"),
         .testTarget(name: "SteppeCoreTests", dependencies: [core]),

@@ -1,8 +1,9 @@
 import SteppeCore
 
 /// `search` at the start of a statement: one pass over the facts' compact
-/// records. Each distinct text is tested once per term; a fact then costs a
-/// few array reads per part, and allocates nothing (a figure's number is
+/// records. Each distinct text is tested once per term, giving it a mask of
+/// the terms it holds; a fact then costs the OR of its parts' masks, read a
+/// block of facts at a time, and allocates nothing (a figure's number is
 /// shown only for terms with a digit, and once per distinct figure).
 struct FactScan {
     let query: Query
@@ -18,41 +19,61 @@ struct FactScan {
     /// The matching facts: those whose property or quote matches first, then
     /// the others, each in load order.
     func run() throws -> [Int] {
+        let terms = query.terms.count
+        guard terms <= 64 else { throw CommandError("search takes at most 64 words", parameter: "words") }
         let flags = query.flags(texts.folded)
-        let numeric = query.terms.map(Query.couldBeNumber)
+        var masks = [UInt64](repeating: 0, count: texts.texts.count)
+        for t in 0..<terms {
+            for (k, holds) in flags[t].enumerated() where holds { masks[k] |= 1 << UInt64(t) }
+        }
+        let all: UInt64 = terms == 64 ? ~0 : (1 << UInt64(terms)) - 1
         let needles = query.terms.map { Array($0.utf8) }
-        var numbers = Array(repeating: [Double: Bool](), count: query.terms.count)
+        let numeric = (0..<terms).filter { Query.couldBeNumber(query.terms[$0]) }
+        var shown: [Double: UInt64] = [:]
+        let stride = FactTexts.partCount
+        let property = FactTexts.Part.property.rawValue, quote = FactTexts.Part.quote.rawValue
         var first: [Int] = []
         var rest: [Int] = []
-        let parts = FactTexts.Part.allCases
-        for i in 0..<texts.count {
-            if i & 0xFFFF == 0 { try context.checkInterrupt() }
-            var all = true
-            var any = false
-            var strong = false
-            for t in flags.indices {
-                let flag = flags[t]
-                var found = false
-                for part in parts {
-                    let k = texts.text(part, of: i)
-                    if k >= 0 && flag[k] {
-                        found = true
-                        if part == .property || part == .quote { strong = true; break }
+        var parts: [Int32] = []
+        var figures: [Double] = []
+        let block = 8192
+        var start = 0
+        while start < texts.count {
+            try context.checkInterrupt()
+            let end = min(start + block, texts.count)
+            texts.read(start..<end, parts: &parts, figures: &figures)
+            parts.withUnsafeBufferPointer { p in
+                masks.withUnsafeBufferPointer { m in
+                    for j in 0..<(end - start) {
+                        var found: UInt64 = 0
+                        var strong: UInt64 = 0
+                        let base = j * stride
+                        for q in 0..<stride {
+                            let k = p[base + q]
+                            if k >= 0 {
+                                let mask = m[Int(k)]
+                                found |= mask
+                                if q == property || q == quote { strong |= mask }
+                            }
+                        }
+                        let x = figures[j]
+                        if !numeric.isEmpty && found != all && !x.isNaN {
+                            if let known = shown[x] {
+                                found |= known
+                            } else {
+                                let number = FactTexts.fold(FactTexts.shownNumber(x))
+                                var mask: UInt64 = 0
+                                for t in numeric where Query.holds(number, needles[t]) { mask |= 1 << UInt64(t) }
+                                shown[x] = mask
+                                found |= mask
+                            }
+                        }
+                        guard query.needsAll ? found == all : found != 0 else { continue }
+                        if strong != 0 { first.append(start + j) } else { rest.append(start + j) }
                     }
                 }
-                if !found && numeric[t], let x = texts.figure(of: i) {
-                    if let known = numbers[t][x] {
-                        found = known
-                    } else {
-                        found = Query.holds(FactTexts.fold(FactTexts.shownNumber(x)), needles[t])
-                        numbers[t][x] = found
-                    }
-                }
-                if found { any = true } else { all = false }
-                if query.needsAll && !all { break }
             }
-            guard query.needsAll ? all : any else { continue }
-            if strong { first.append(i) } else { rest.append(i) }
+            start = end
         }
         return first + rest
     }

@@ -134,9 +134,10 @@ public final class EditLineReader: LineReader {
         var count: Int32 = 0
         let text = el_wgets(editor, &count)
         ReadingSignals.end()
-        // A search cut short (Ctrl-C, end of input) ends here.
-        endSearch(keeping: search)
         searchReplay = []
+        // A search cut short (Ctrl-C, end of input) ends here, after the
+        // abandoned line is measured with the prompt it was shown with.
+        defer { endSearch(keeping: search) }
 
         // The flag comes first: an interrupted search or read may look like
         // an end of input to libedit.

@@ -32,17 +32,7 @@ enum Prose {
             .map { String($0.drop { $0 == " " || $0 == "\t" }) }
         let escaped = escapeHTML(lines.joined(separator: "\n"))
         let html = MarkdownParser().html(from: escaped)
-        // Ink makes `<code></code>` of a lone ``, and `<em></em>` of `__`:
-        // empty elements HTML has no use for.
-        var out = safeLinks(unescapeTwiceInCode(html))
-        var before = ""
-        while before != out {
-            before = out
-            for tag in ["code", "em", "strong", "del"] {
-                out = out.replacingOccurrences(of: "<\(tag)></\(tag)>", with: "")
-            }
-        }
-        return out
+        return Balance.html(safeLinks(unescapeTwiceInCode(html)))
     }
 
     /// Inside `<code>…</code>`: `&amp;lt;` → `&lt;`, and so for `gt`, `amp`, `quot`.

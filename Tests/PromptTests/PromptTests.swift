@@ -10,6 +10,8 @@ struct PromptTests {
         let banner = try t.screen()
         #expect(banner.contains("steppe 0.1.0 · "))
         #expect(banner.contains("facts from \"What really happened in Kazakhstan?\""))
+        // FACTS.md's facts: every claim of the article, and the reference figures.
+        #expect(banner.contains("· 80 facts from \"What really happened in Kazakhstan?\" + 27 reference figures"))
         try t.type("kazakstan.region")
         try t.press("Enter")
         try t.wait(for: "did you mean 'kazakhstan'?")

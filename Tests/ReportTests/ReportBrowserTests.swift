@@ -68,6 +68,30 @@ import Testing
         #expect(r.stderr.isEmpty, "\(script.lastPathComponent): \(r.stderr)")
     }
 
+    /// Odd markdown in comments (which Ink can turn into ill-formed HTML)
+    /// still makes a page tidy finds no fault in, with no raw HTML in it.
+    @Test func oddMarkdownInCommentsStaysValid() throws {
+        let dir = try Ran.folder("odd")
+        let lines = [
+            "# *a <em>b* c* d <script>x</script>", "# __ `` ** **x** *", "# [a](b c) [](javascript:alert(1)) ![i](http://x/i.png)",
+            "# `<b>` ``a ` b`` &# &amp; &lt; -->", "# * *a **b* c** d*", "# </p></em> ~~x~~ <!-- y", "# [x](\"><script>)",
+            "# _a *b _c* d_ e_", "# 1. <li> | cell | `x", "#", "# ***", "# - a", "#     indented <i>code</i>",
+        ]
+        let script = dir.appendingPathComponent("odd.steppe")
+        try (lines.joined(separator: "\n") + "\nprotests.killed\n").write(to: script, atomically: true, encoding: .utf8)
+        let (page, html) = try report(script, in: dir)
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;li&gt;"))
+        #expect(!html.lowercased().contains("href=\"javascript"))
+        guard let tidy = Ran.which("tidy") else {
+            Issue.record("tidy is not installed: run .ci/setup")
+            return
+        }
+        let r = try Ran.program(tidy, ["-errors", "-quiet", page.path], timeout: 120)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+    }
+
     /// Every citation mark's link target exists, once, in the document, and
     /// every figure the report shows from a fact has a mark.
     @Test(arguments: ReportBrowserTests.scripts) func everyMarkLeadsToItsEntry(_ script: URL) throws {

@@ -20,11 +20,11 @@ import Testing
     }
 
     static let figures = """
-        subject,property,value,unit,bound,low,high,source,at,quote,on,topic
-        Kazakhstan,deaths_reported,225,people,more_than,,,ngo,p. 1,\"\"\"at least 225, officials said\"\"\",2022-01,casualties
-        Amnesty International,deaths_counted,,people,,200,250,ngo,table 2,,2022-01,casualties
-        Human Rights Watch,deaths_counted,238,people,about,,,ngo,,,2022-01-20,casualties
-        Legal Aid Almaty,deaths_counted,=more_than(230 people),,,,,ngo,,,,casualties
+        subject,property,value,unit,bound,low,high,source,at,quote,on,topic,hedge
+        Kazakhstan,deaths_reported,225,people,more_than,,,ngo,p. 1,\"\"\"at least 225, officials said\"\"\",2022-01,casualties,is believed to
+        Amnesty International,deaths_counted,,people,,200,250,ngo,table 2,,2022-01,casualties,
+        Human Rights Watch,deaths_counted,238,people,about,,,ngo,,,2022-01-20,casualties,
+        Legal Aid Almaty,deaths_counted,=more_than(230 people),,,,,ngo,,,,casualties,
 
         """
 
@@ -44,7 +44,7 @@ import Testing
         """
 
     static let check = """
-        facts | where source != article and source != bp2021 | select subject, property, value, source, at, on, topic
+        facts | where source != article and source != bp2021 | select subject, property, value, source, at, on, topic, hedge, quote
         entities | where kind == "thing" or kind == "city"
         :vars
         per_million(counted)
@@ -65,7 +65,7 @@ import Testing
         let entityLine = try #require(saved.range(of: "entity amnesty_international \"Amnesty International\" kind thing"))
         let factLine = try #require(saved.range(of: "fact amnesty_international.deaths_counted = between(200 people, 250 people) from ngo"))
         #expect(entityLine.lowerBound < factLine.lowerBound)
-        #expect(saved.contains("fact kazakhstan.deaths_reported = more_than(225 people) from ngo at \"p. 1\" quote \"\\\"at least 225, officials said\\\"\" on 2022-01 topic casualties"))
+        #expect(saved.contains("fact kazakhstan.deaths_reported = more_than(225 people) from ngo at \"p. 1\" quote \"\\\"at least 225, officials said\\\"\" on 2022-01 topic casualties hedge \"is believed to\""))
         #expect(saved.contains("fact legal_aid_almaty.deaths_counted = (more_than(230 people)) from ngo"))
         // In the order it ran: the source, the pack, then the set, def and let.
         let order = ["source ngo", "entity human_rights_watch", "set kazakhstan.population", "def per_million", "let counted",

@@ -32,6 +32,36 @@ import Testing
         #expect(throws: CompiledRegex.Failure.self) { try CompiledRegex("(a)\\1") }
     }
 
+    /// `read` gives every part of every fact, as the facts table shows them.
+    @Test func factTextsReadEveryPart() throws {
+        let s = try Session.withBuiltinFacts()
+        let texts = s.store.factTexts
+        var parts: [Int32] = []
+        var figures: [Double] = []
+        texts.read(0..<texts.count, parts: &parts, figures: &figures)
+        #expect(parts.count == texts.count * FactTexts.partCount)
+        #expect(figures.count == texts.count)
+        func part(_ p: FactTexts.Part, _ i: Int) -> String? {
+            let k = parts[i * FactTexts.partCount + p.rawValue]
+            return k < 0 ? nil : texts.texts[Int(k)]
+        }
+        for i in 0..<texts.count {
+            let f = s.store.fact(i)
+            #expect(part(.property, i) == f.property)
+            #expect(part(.quote, i) == f.quote)
+            #expect(part(.topic, i) == f.topic)
+            #expect(part(.hedge, i) == f.hedge)
+            #expect(part(.subject, i)?.hasPrefix(f.subject + "\n") ?? false)
+            #expect(part(.source, i)?.hasPrefix(f.source.title + "\n") ?? false)
+            if figures[i].isNaN {
+                #expect(part(.value, i) == ValueText.plain(f.value))
+            } else {
+                let shown = ValueText.plain(f.value)
+                #expect(shown == FactTexts.shownNumber(figures[i]) + (part(.value, i).map { $0.isEmpty ? "" : " " + $0 } ?? ""))
+            }
+        }
+    }
+
     @Test func folding() {
         #expect(FactTexts.fold("City_Halls") == "city halls")
         #expect(FactTexts.fold("Kassym-Jomart") == "kassym jomart")

@@ -53,7 +53,17 @@ struct PackReader {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "=") else { return nil }
         i += 1
         skipBlanks(&i)
-        guard let nominal = number(&i) else { return nil }
+        // A plain figure, or a text, truth or entity as the evaluator would read it.
+        let valueStart = i
+        var nominal = 0.0
+        var other: Value? = nil
+        if let n = number(&i) {
+            nominal = n
+        } else {
+            i = valueStart
+            guard let v = plainValue(&i, session: session) else { return nil }
+            other = v
+        }
         let subject: String
         let subjectKey = shortKey(subjectStart, subjectStart + subjectBytes.count)
         var subjectName: Int32? = nil
@@ -85,7 +95,9 @@ struct PackReader {
         }
         var unit = Unit()
         var blanks = skipBlanks(&i)
-        if blanks, i < bytes.count, let last = lastUnit, startsWith(last.bytes, at: i) {
+        if other != nil {
+            // No unit after a text, truth or entity.
+        } else if blanks, i < bytes.count, let last = lastUnit, startsWith(last.bytes, at: i) {
             // The unit of the line before, ending where a unit ends: unitWord
             // would read the same bytes and resolve them the same.
             unit = last.unit
@@ -102,6 +114,7 @@ struct PackReader {
             blanks = skipBlanks(&i)
         }
         var sourceIndex: Int32? = nil
+        var sourceName: String? = nil
         var at: String? = nil, quote: String? = nil, topic: String? = nil, claimant: String? = nil, hedge: String? = nil
         var on: CivilDate? = nil
         var seen: UInt8 = 0
@@ -114,10 +127,12 @@ struct PackReader {
                 guard skipName(&i) else { return nil }
                 if let last = lastSource, last.bytes.elementsEqual(bytes[start..<i]) {
                     sourceIndex = last.index
+                    sourceName = last.id
                 } else {
                     let id = String(decoding: bytes[start..<i], as: UTF8.self)
                     guard let index = session.store.sourceID(id) else { return nil }
                     sourceIndex = index
+                    sourceName = id
                     lastSource = (bytes[start..<i], id, index)
                 }
             case .topic: guard let v = name(&i) else { return nil }; topic = v
@@ -133,8 +148,17 @@ struct PackReader {
             while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
         }
         if i < bytes.count { i += 1 }
-        if sourceIndex == nil, let id = session.packSources[pack] { sourceIndex = session.store.sourceID(id) }
-        guard let sourceIndex else { return nil }
+        if sourceIndex == nil, let id = session.packSources[pack] {
+            sourceIndex = session.store.sourceID(id)
+            sourceName = id
+        }
+        guard let sourceIndex, let sourceName else { return nil }
+        if let other {
+            session.store.addFact(subject: subject, property: property, value: other, source: sourceName, at: at,
+                                  quote: quote, on: on, topic: topic, claimant: claimant, hedge: hedge,
+                                  pack: pack, line: line)
+            return i
+        }
         session.store.addExactFact(subject: subject, property: property, ids: (subjectName, propertyName),
                                    nominal: nominal, unit: unit,
                                    source: sourceIndex, at: at, quote: quote, topic: topic,
@@ -163,6 +187,33 @@ struct PackReader {
     }
 
     // MARK: - Pieces
+
+    /// A text without escapes, `true`, `false`, `unknown`, or the name of an
+    /// entity standing alone, read as the evaluator reads them in a pack
+    /// (nil for anything else: a table, a command, a source, `china.x`).
+    func plainValue(_ i: inout Int, session: Session) -> Value? {
+        guard i < bytes.count else { return nil }
+        if bytes[i] == UInt8(ascii: "\"") {
+            guard let s = text(&i) else { return nil }
+            return .text(s)
+        }
+        var k = i
+        guard let word = name(&k),
+              k >= bytes.count || bytes[k] == UInt8(ascii: " ") || bytes[k] == UInt8(ascii: "\t")
+                || bytes[k] == UInt8(ascii: "\n") else { return nil }
+        let v: Value
+        switch word {
+        case "true": v = .truth(.yes)
+        case "false": v = .truth(.no)
+        case "unknown": v = .truth(.unknown)
+        case "facts", "entities", "sources", "not": return nil
+        default:
+            guard session.registry.command(word) == nil, let e = session.store.entity(word) else { return nil }
+            v = Value(.entity(e))
+        }
+        i = k
+        return v
+    }
 
     /// Whether `word` is written at `i` and a unit would end right after it.
     func startsWith(_ word: ArraySlice<UInt8>, at i: Int) -> Bool {

@@ -8,8 +8,9 @@ extension Session {
     enum SavedItem {
         /// A statement as written (a fact's source made explicit).
         case statement(String)
-        /// A `.steppe` pack, as its text.
-        case pack(name: String, text: String)
+        /// A `.steppe` pack, written as its text. The file is kept rather
+        /// than a decoded copy, so a big pack is held once, not twice.
+        case pack(SourceFile)
         /// A CSV or JSON pack, written as the statements it amounted to.
         case table(TablePackRecord)
     }
@@ -42,7 +43,7 @@ extension Session {
                 throw Diagnostic("'from \(source)' is for CSV and JSON packs", notes: ["a fact in a .steppe pack says its own source: fact S.P = X from SOURCE"])
             }
             try loadPack(file)
-            saveLog.append(.pack(name: file.name, text: String(decoding: file.bytes, as: UTF8.self)))
+            saveLog.append(.pack(file))
             return
         }
         if let source, store.sources[source] == nil {
@@ -82,8 +83,9 @@ extension Session {
             switch item {
             case .statement(let s):
                 out += s + "\n"
-            case .pack(let name, let text):
-                out += "# the pack \(name)\n" + text + (text.hasSuffix("\n") || text.isEmpty ? "" : "\n")
+            case .pack(let file):
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                out += "# the pack \(file.name)\n" + text + (text.hasSuffix("\n") || text.isEmpty ? "" : "\n")
             case .table(let record):
                 let n = record.newEntities.count
                 out += "# the pack \(record.file.name)" + (n > 0 ? ", which made \(n) new entit\(n == 1 ? "y" : "ies")" : "") + "\n"

@@ -54,6 +54,35 @@ struct TableCell {
     }
 }
 
+/// Short cells (up to 7 bytes, such as `e1234` or `p12`) to what they
+/// resolved to, direct-mapped by the bytes themselves: a hit costs no
+/// `String`, no hashing and no dictionary; a miss falls back to the caller.
+struct ShortCellCache {
+    static let bits = 14
+    var keys = [UInt64](repeating: 0, count: 1 << ShortCellCache.bits)
+    var values = [String](repeating: "", count: 1 << ShortCellCache.bits)
+
+    /// The bytes packed with their length (never 0), or nil when too long.
+    @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
+        let n = end - start
+        guard n > 0, n <= 7 else { return nil }
+        var k = UInt64(n) << 56
+        for i in 0..<n { k |= UInt64(bytes[start + i]) << (8 * UInt64(i)) }
+        return k
+    }
+
+    @inline(__always) func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - ShortCellCache.bits)) }
+    @inline(__always) func value(_ k: UInt64) -> String? {
+        let i = slot(k)
+        return keys[i] == k ? values[i] : nil
+    }
+    @inline(__always) mutating func set(_ k: UInt64, _ v: String) {
+        let i = slot(k)
+        keys[i] = k
+        values[i] = v
+    }
+}
+
 /// What `:save` needs to write a loaded table pack back as statements.
 struct TablePackRecord {
     var file: SourceFile
@@ -91,6 +120,17 @@ struct TablePackLoader {
     var rowLine = 1
     var units: [String: Unit] = [:]
     var lastSubject: (start: Int, end: Int, id: String)?
+    /// Subjects as written to their ids: a file names the same few often,
+    /// in any order.
+    var subjectsAsWritten: [String: String] = [:]
+    var shortSubjects = ShortCellCache()
+    var shortProperties = ShortCellCache()
+
+    /// The short-cell key of a CSV cell's bytes, when it has one.
+    func shortKey(_ c: TableCell) -> UInt64? {
+        guard let (s, e) = contentRange(c), e - s <= 7 else { return nil }
+        return bytes.withUnsafeBufferPointer { ShortCellCache.key($0, s, e) }
+    }
     var lastProperty: (start: Int, end: Int, name: String)?
     var lastSource: (start: Int, end: Int, id: String, index: Int32)?
     var lastUnit: (start: Int, end: Int, unit: Unit)?
@@ -431,7 +471,17 @@ struct TablePackLoader {
 
     mutating func subject(_ c: TableCell) throws(Diagnostic) -> String {
         if let last = lastSubject, sameBytes(c, last.start, last.end) { return last.id }
+        let short = shortKey(c)
+        if let short, let known = shortSubjects.value(short) {
+            if let (s, e) = contentRange(c) { lastSubject = (s, e, known) }
+            return known
+        }
         let text = try self.text(c, .subject)
+        if let known = subjectsAsWritten[text] {
+            if let (s, e) = contentRange(c) { lastSubject = (s, e, known) }
+            if let short { shortSubjects.set(short, known) }
+            return known
+        }
         let key = text.lowercased()
         let id: String
         if let known = index[key] {
@@ -449,6 +499,8 @@ struct TablePackLoader {
             if index[id] == nil { index[id] = id }
             newEntities.append((id, text))
         }
+        subjectsAsWritten[text] = id
+        if let short { shortSubjects.set(short, id) }
         if let (s, e) = contentRange(c) { lastSubject = (s, e, id) }
         return id
     }
@@ -474,11 +526,14 @@ struct TablePackLoader {
 
     mutating func property(_ c: TableCell) throws(Diagnostic) -> String {
         if let last = lastProperty, sameBytes(c, last.start, last.end) { return last.name }
+        let short = shortKey(c)
+        if let short, let known = shortProperties.value(short) { return known }
         let name = try text(c, .property)
         guard TablePackLoader.isName(name) else {
             throw error("'\(name)' is not a property name", c, notes: ["a property is a name: letters, digits and _, such as oil_reserves"])
         }
         if let (s, e) = contentRange(c) { lastProperty = (s, e, name) }
+        if let short { shortProperties.set(short, name) }
         return name
     }
 
@@ -593,17 +648,16 @@ struct TablePackLoader {
             }
             claimant = id
         }
-        _ = hedge
         let notes = value.lineage.isEmpty ? value.lineage
             : Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         if case .quantity(let q) = value.payload, q.isExact, notes.isEmpty {
             session.store.addExactFact(subject: subject, property: property, nominal: q.nominal, unit: q.unit, source: sourceIndex,
-                                       at: at, quote: quote, topic: topic, claimant: claimant, on: on?.packed ?? 0,
+                                       at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge, on: on?.packed ?? 0,
                                        pack: pack, line: rowLine)
         } else {
             session.store.addFact(subject: subject, property: property, value: Value(value.payload, lineage: notes),
                                   source: sourceID, at: at, quote: quote, on: on, topic: topic, claimant: claimant,
-                                  pack: pack, line: rowLine)
+                                  hedge: hedge, pack: pack, line: rowLine)
         }
     }
 
