@@ -6,10 +6,7 @@ import SteppeCore
 /// exits with status 0 the saved text runs as if typed, and history keeps it
 /// as one entry. Refused under `--safe`; in a script there is no prompt to
 /// edit from.
-///
-/// The prompt's one thread owns it: the session runs one command at a time,
-/// so the saved text is never touched from two places at once.
-final class EditCommand: @unchecked Sendable {
+final class EditCommand {
     static let declaration = Declaration(
         "edit", .sessionCommand, usage: ":edit",
         summary: "at the prompt: edit the last statement in $VISUAL, $EDITOR or vi; what is saved runs",
