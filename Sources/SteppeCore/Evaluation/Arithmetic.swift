@@ -8,13 +8,13 @@ extension Session {
             var (q, used) = try quantityArithmetic(op, x, y, range: range)
             q.nominal = q.nominal == 0 ? 0 : q.nominal
             if !q.nominal.isFinite && x.nominal.isFinite && y.nominal.isFinite && !(op == .div && y.nominal == 0) {
-                throw EvalError("number out of range: the result is beyond about 1.8e308", range)
+                throw EvalError(.numberOutOfRange, range)
             }
             return Value(.quantity(q), lineage: lineage.merged(with: used))
         case (.text(let x), .text(let y)) where op == .add:
             return Value(.text(x + y), lineage: lineage)
         default:
-            throw EvalError("cannot apply '\(op.rawValue)' to \(a.kindName) and \(b.kindName)", range)
+            throw EvalError(.cannotApply(op.rawValue, a.kindName, b.kindName), range)
         }
     }
 
@@ -28,7 +28,7 @@ extension Session {
             let d1 = store.units.dimension(of: x.unit)
             let d2 = store.units.dimension(of: y.unit)
             guard d1 == d2 else {
-                throw EvalError("cannot \(op == .add ? "add" : "subtract") \(unitName(y.unit)) \(op == .add ? "to" : "from") \(unitName(x.unit)): \(d2.name) is not \(d1.name)", range)
+                throw EvalError(.unitMismatch(adding: op == .add, unitName(y.unit), to: unitName(x.unit), dimension: d2.name, expected: d1.name), range)
             }
             let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
             let z = y.scaled(by: k)
@@ -46,9 +46,9 @@ extension Session {
                 do {
                     interval = try x.interval.dividing(by: y.interval)
                 } catch IntervalError.divisionByZero {
-                    throw EvalError("division by zero", range)
+                    throw EvalError(.divisionByZero, range)
                 } catch {
-                    throw EvalError("division by a figure whose bounds hold zero", range,
+                    throw EvalError(.divisionStraddlingZero, range,
                                     notes: ["the divisor lies in \(intervalText(y)), which has 0 inside it"])
                 }
                 nominal = y.nominal == 0 ? (x.nominal == 0 ? 0 : (x.nominal > 0 ? .infinity : -.infinity)) : x.nominal / y.nominal
@@ -63,20 +63,20 @@ extension Session {
             return (q, used)
         case .pow:
             guard y.isPlainNumber, y.nominal == y.nominal.rounded(), abs(y.nominal) <= 64 else {
-                throw EvalError("'^' needs a whole number from -64 to 64 as its power", range)
+                throw EvalError(.powerNeedsWholeNumber, range)
             }
             let n = Int(y.nominal)
             if n < 0 && x.interval.low.value <= 0 && x.interval.high.value >= 0 && !(x.interval.low.value == 0 && x.interval.high.value == 0) && (x.interval.low.value < 0 && x.interval.high.value > 0) {
-                throw EvalError("negative power of a figure whose bounds hold zero", range)
+                throw EvalError(.negativePowerStraddlingZero, range)
             }
-            if n < 0 && x.nominal == 0 && x.isExact { throw EvalError("division by zero", range) }
+            if n < 0 && x.nominal == 0 && x.isExact { throw EvalError(.divisionByZero, range) }
             var q = Quantity(pow(x.nominal, n), unit: x.unit.power(n), interval: x.interval.power(n))
             let (k, simplified, used) = try simplify(q.unit, range: range)
             q.unit = simplified
             if k != 1 { q = q.scaled(by: k) }
             return (q, used)
         default:
-            throw EvalError("'\(op.rawValue)' is not arithmetic", range)
+            throw EvalError(.notArithmetic(op.rawValue), range)
         }
     }
 
@@ -116,7 +116,7 @@ extension Session {
 
     func negate(_ v: Value, range: SourceRange) throws -> Value {
         guard case .quantity(var q) = v.payload else {
-            throw EvalError("cannot negate \(v.kindName)", range)
+            throw EvalError(.cannotNegate(v.kindName), range)
         }
         q.nominal = -q.nominal
         q.interval = -q.interval
@@ -173,7 +173,7 @@ extension Session {
             // Lists nested thousands deep (`let a = [a]`, again and again), or
             // holding themselves twice over and over (2^n items): an error, or
             // Ctrl-C at the prompt, rather than a stack overflow or a hang.
-            guard StackGuard.hasRoom() else { throw EvalError("lists nested too deeply to compare", range) }
+            guard StackGuard.hasRoom() else { throw EvalError(.listsTooDeepToCompare, range) }
             try checkInterrupt(range)
             var result: Truth = xs.count == ys.count ? .yes : .no
             if xs.count == ys.count {

@@ -47,7 +47,7 @@ extension Session {
         callDepth += 1
         defer { callDepth -= 1 }
         guard callDepth <= Session.maxCallDepth else {
-            throw EvalError("calls nested too deeply (more than \(Session.maxCallDepth)): is \(def.name) recursive without end?", range)
+            throw EvalError(.callsTooDeep(limit: Session.maxCallDepth, function: def.name), range)
         }
         try checkInterrupt(range)
         var env = Env(row: nil, useLets: true)
@@ -103,16 +103,16 @@ extension Session {
                 if let p = command.parameters.first(where: { $0.introducer.introduces(label) || $0.name == label }) {
                     param = p
                 } else {
-                    throw EvalError("\(command.name): unexpected '\(label)'", a.range, notes: ["usage: \(command.usage)"])
+                    throw EvalError(.commandUnexpectedLabel(command.name, label: label), a.range, notes: ["usage: \(command.usage)"])
                 }
             } else if next < fillOrder.count {
                 param = fillOrder[next]
                 if !param.variadic { next += 1 }
             } else {
-                throw EvalError("\(command.name): too many arguments", a.range, notes: ["usage: \(command.usage)"])
+                throw EvalError(.commandTooManyArguments(command.name), a.range, notes: ["usage: \(command.usage)"])
             }
             if result.ranges[param.name] != nil && !param.variadic {
-                throw EvalError("\(command.name): '\(param.name)' given twice", a.range)
+                throw EvalError(.commandArgumentTwice(command.name, parameter: param.name), a.range)
             }
             result.ranges[param.name] = result.ranges[param.name].map { $0.joined(a.range) } ?? a.range
             // A column-or-value parameter names a column in a stage, and is a value elsewhere.
@@ -123,7 +123,7 @@ extension Session {
                 if param.variadic { variadic.append(v) } else { result.values[param.name] = v }
             case .column, .columnOrValue:
                 guard case .name(let column, _) = a.value else {
-                    throw EvalError("\(command.name): expected a column name for \(param.name)", a.range)
+                    throw EvalError(.commandExpectedColumn(command.name, parameter: param.name), a.range)
                 }
                 result.columns[param.name] = column
             case .words:
@@ -131,7 +131,7 @@ extension Session {
             case .text:
                 let v = try evaluate(a.value, env)
                 guard case .text = v.payload else {
-                    throw EvalError("\(command.name): expected a text for \(param.name), found \(v.kindName)", a.range)
+                    throw EvalError(.commandExpectedText(command.name, parameter: param.name, found: v.kindName), a.range)
                 }
                 result.values[param.name] = v
             }
@@ -142,8 +142,8 @@ extension Session {
         for p in command.parameters where !p.optional && result.values[p.name] == nil && result.columns[p.name] == nil {
             let what = p.summary.isEmpty ? p.name : p.summary
             switch p.introducer {
-            case .word(let w): throw EvalError("\(command.name): expected \(what) after \(w.rawValue)", nameRange, notes: ["usage: \(command.usage)"])
-            default: throw EvalError("\(command.name): expected \(what)", nameRange, notes: ["usage: \(command.usage)"])
+            case .word(let w): throw EvalError(.commandExpected(command.name, what: what, after: w.rawValue), nameRange, notes: ["usage: \(command.usage)"])
+            default: throw EvalError(.commandExpected(command.name, what: what, after: nil), nameRange, notes: ["usage: \(command.usage)"])
             }
         }
         return result

@@ -31,7 +31,7 @@ extension Session {
         var lineage = Lineage()
         for f in unit.factors {
             guard let atom = store.units.atom(named: f.atom) else {
-                throw EvalError("unknown unit '\(f.atom)'", range)
+                throw EvalError(.unknownUnit(f.atom), range)
             }
             var s = atom.scale
             if let currency = atom.currency, let pivot, currency != pivot {

@@ -62,7 +62,7 @@ extension Session {
         // def recursion times the depth of its body, rules that call rules:
         // a fixed limit cannot bound the stack; the stack itself can.
         guard StackGuard.hasRoom() else {
-            throw EvalError("evaluation nested too deeply (out of stack)", expr.range,
+            throw EvalError(.outOfStack, expr.range,
                             notes: ["is a def or a rule recursive without end?"])
         }
         switch expr {
@@ -75,7 +75,7 @@ extension Session {
         case .name(let n, let range): return try resolveName(n, range: range, env)
         case .previous(let range):
             guard let v = previousResult else {
-                throw EvalError("there is no result yet to go on from", range,
+                throw EvalError(.noResultYet, range,
                                 notes: ["a line starting with '|' goes on from the last result shown"])
             }
             return v
@@ -102,7 +102,7 @@ extension Session {
             return try negate(try evaluate(e, env), range: range)
         case .not(let e, let range):
             let v = try evaluate(e, env)
-            guard case .truth(let t) = v.payload else { throw EvalError("'not' needs a truth value, found \(v.kindName)", range) }
+            guard case .truth(let t) = v.payload else { throw EvalError(.notNeedsTruth(found: v.kindName), range) }
             return Value(.truth(t.negated), lineage: v.lineage)
         case .binary(let op, let l, let r, let opRange, _):
             return try binary(op, l, r, opRange: opRange, env)
@@ -118,7 +118,7 @@ extension Session {
     /// freeing it would overflow the stack.
     static func checkedDepth(_ v: Value, _ range: SourceRange) throws -> Value {
         guard v.depth <= Value.maxDepth else {
-            throw EvalError("lists and records nested too deeply (more than \(Value.maxDepth) levels)", range)
+            throw EvalError(.valueTooDeep(limit: Int(Value.maxDepth)), range)
         }
         return v
     }
@@ -127,13 +127,13 @@ extension Session {
         if op == .and || op == .or {
             let a = try evaluate(l, env)
             guard case .truth(let x) = a.payload else {
-                throw EvalError("'\(op.rawValue)' needs truth values, found \(a.kindName)", l.range)
+                throw EvalError(.logicNeedsTruth(op.rawValue, found: a.kindName), l.range)
             }
             // Kleene: false and … is false, true or … is true, whatever the other side.
             if (op == .and && x == .no) || (op == .or && x == .yes) { return a }
             let b = try evaluate(r, env)
             guard case .truth(let y) = b.payload else {
-                throw EvalError("'\(op.rawValue)' needs truth values, found \(b.kindName)", r.range)
+                throw EvalError(.logicNeedsTruth(op.rawValue, found: b.kindName), r.range)
             }
             return Value(.truth(op == .and ? x.and(y) : x.or(y)), lineage: a.lineage.merged(with: b.lineage))
         }
@@ -215,7 +215,7 @@ extension Session {
         case .entity(let e): return try entityMember(e, field, range: range)
         case .record(let r):
             guard let f = r[field] else {
-                throw EvalError("the record has no field '\(field)'", range,
+                throw EvalError(.noField(field), range,
                                 notes: ["its fields: " + r.fields.map(\.name).joined(separator: ", ")])
             }
             return f
@@ -226,12 +226,12 @@ extension Session {
                 ("address", s.address.map(Value.text) ?? .empty), ("kind", .text(s.kind)), ("note", s.note.map(Value.text) ?? .empty),
             ]
             guard let f = fields.first(where: { $0.0 == field }) else {
-                throw EvalError("a source has no field '\(field)'", range,
+                throw EvalError(.noSourceField(field), range,
                                 notes: ["its fields: " + fields.map(\.0).joined(separator: ", ")])
             }
             return f.1
         default:
-            throw EvalError("\(v.kindName) has no properties ('.\(field)')", range)
+            throw EvalError(.noProperties(v.kindName, field: field), range)
         }
     }
 
@@ -297,13 +297,13 @@ extension Session {
         } else {
             notes.append("no facts are stated about \(name)")
         }
-        throw EvalError("\(name) has no property '\(property)'", range, notes: notes)
+        throw EvalError(.noProperty(name, property: property), range, notes: notes)
     }
 
     func evaluateRule(_ rule: Rule, range: SourceRange) throws -> Value {
         let key = "\(rule.subject).\(rule.property)"
         guard !rulesInProgress.contains(key) else {
-            throw EvalError("rule \(key) depends on itself", range,
+            throw EvalError(.ruleDependsOnItself(key), range,
                             notes: ["the cycle: " + (rulesInProgress + [key]).joined(separator: " → ")])
         }
         rulesInProgress.append(key)
@@ -337,7 +337,7 @@ extension Session {
         var unit = Unit()
         for f in u.factors {
             guard let atom = store.units.atom(named: f.name) else {
-                throw EvalError("unknown unit '\(f.name)'", f.range,
+                throw EvalError(.unknownUnit(f.name), f.range,
                                 notes: suggestions(f.name, among: store.units.allNames))
             }
             unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
@@ -355,7 +355,7 @@ extension Session {
                 return try resolveUnit(u)
             }
         } catch {}
-        throw EvalError("'\(text)' is not a unit", range)
+        throw EvalError(.notAUnit(text), range)
     }
 }
 

@@ -47,7 +47,7 @@ extension Session {
         case .empty:
             return (.no, lineage)
         default:
-            throw EvalError("'in' needs a list, a date, a quantity or a text on its right, found \(b.kindName)", range)
+            throw EvalError(.inNeedsCollection(found: b.kindName), range)
         }
     }
 

@@ -59,7 +59,7 @@ extension Session {
         case .table(let t): return t
         case .list(let items): return Table(columns: ["value"], rows: items.map { [$0] })
         default:
-            throw EvalError("'\(stage)' needs a table or a list, found \(v.kindName)", range)
+            throw EvalError(.stageNeedsTable(stage, found: v.kindName), range)
         }
     }
 
@@ -73,7 +73,7 @@ extension Session {
             let t = try rows(input, for: "select", range: range)
             for item in items {
                 if case .name(let n, let r) = item.expr, t.column(named: n) == nil, item.name == n {
-                    throw EvalError("no column '\(n)'", r, notes: suggestions(n, among: t.columns) + ["columns: " + t.columns.joined(separator: ", ")])
+                    throw EvalError(.noColumn(n), r, notes: suggestions(n, among: t.columns) + ["columns: " + t.columns.joined(separator: ", ")])
                 }
             }
             var out: [[Value]] = []
@@ -101,7 +101,7 @@ extension Session {
         case .groupBy(let column, let range):
             let t = try rows(input, for: "group by", range: range)
             guard let c = t.column(named: column) else {
-                throw EvalError("no column '\(column)'", range, notes: suggestions(column, among: t.columns) + ["columns: " + t.columns.joined(separator: ", ")])
+                throw EvalError(.noColumn(column), range, notes: suggestions(column, among: t.columns) + ["columns: " + t.columns.joined(separator: ", ")])
             }
             var order: [String] = []
             var groups: [String: (Value, Int)] = [:]
@@ -149,7 +149,7 @@ extension Session {
                 continue
             }
             guard case .truth(let truth) = result.payload else {
-                throw EvalError("'where' needs a condition that is true or false, found \(result.kindName)", cond.range)
+                throw EvalError(.whereNeedsTruth(found: result.kindName), cond.range)
             }
             switch truth {
             case .yes: kept.append(i)
@@ -170,7 +170,7 @@ extension Session {
     func rowCount(_ n: Expr, _ range: SourceRange, _ env: Env) throws -> Int {
         let v = try evaluate(n, env)
         guard let q = v.quantity, q.isPlainNumber, q.nominal >= 0, q.nominal == q.nominal.rounded() else {
-            throw EvalError("'take' needs a whole number of rows, found \(ValueText.plain(v))", n.range)
+            throw EvalError(.takeNeedsWholeNumber(found: ValueText.plain(v)), n.range)
         }
         return q.nominal > Double(Int.max / 2) ? Int.max / 2 : Int(q.nominal)
     }
@@ -190,7 +190,7 @@ extension Session {
         switch (a.payload, b.payload) {
         case (.quantity(let x), .quantity(let y)):
             guard let (k, _) = try? conversionFactor(from: y.unit, to: x.unit, range: range) else {
-                if failure == nil { failure = EvalError("cannot sort \(unitName(x.unit)) with \(unitName(y.unit)) together", range) }
+                if failure == nil { failure = EvalError(.cannotSortTogether(unitName(x.unit), unitName(y.unit)), range) }
                 return .same
             }
             let yn = y.nominal * k

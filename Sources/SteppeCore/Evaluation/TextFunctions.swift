@@ -42,7 +42,7 @@ extension Session {
             }
         }
         guard case .text(let part) = values[1].payload else {
-            throw EvalError("\(name) needs a text as its second argument, found \(values[1].kindName)", ranges[1])
+            throw EvalError(.needsTextSecond(name, found: values[1].kindName), ranges[1])
         }
         let test: (String) -> Bool
         if name == "matches" {
@@ -66,9 +66,9 @@ extension Session {
         case .entity(let e): return e.name
         case .source(let s): return s.title
         case .empty: return ""
-        case .list: throw EvalError("\(name) takes one text, found a list", range,
+        case .list: throw EvalError(.takesOneText(name), range,
                                     notes: ["for a list, give one item, or test items with contains, starts_with, ends_with or matches"])
-        default: throw EvalError("\(name) takes a text, an entity or a source, found \(v.kindName)", range)
+        default: throw EvalError(.needsTextLike(name, found: v.kindName), range)
         }
     }
 
@@ -95,7 +95,7 @@ extension Session {
         do {
             r = try CompiledRegex(pattern)
         } catch let e as CompiledRegex.Failure {
-            throw EvalError("matches: \(e.message)", range, notes: e.notes)
+            throw EvalError(.badPattern(e.message), range, notes: e.notes)
         }
         if cache.regexes.count >= 64 { cache.regexes = [:] }
         cache.regexes[pattern] = r

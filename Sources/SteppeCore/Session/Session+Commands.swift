@@ -49,7 +49,7 @@ extension Session {
             return
         }
         guard let f = OutputFormat(rawValue: arg) else {
-            throw EvalError("unknown format '\(arg)'", range,
+            throw EvalError(.unknownFormat(arg), range,
                             notes: ["formats: table, csv, json, markdown"] + suggestions(arg, among: OutputFormat.allCases.map(\.rawValue)))
         }
         options.format = f
@@ -60,17 +60,17 @@ extension Session {
         case "on": options.timer = true
         case "off": options.timer = false
         case "": output.write("timer: \(options.timer ? "on" : "off")\n")
-        default: throw EvalError(":timer takes on or off", range)
+        default: throw EvalError(.timerTakesOnOrOff, range)
         }
     }
 
     func history(_ arg: String, range: SourceRange) throws {
         guard let provider = historyProvider else {
-            throw EvalError(":history is kept only at the prompt", range)
+            throw EvalError(.historyOnlyAtPrompt, range)
         }
         var n = 20
         if !arg.isEmpty {
-            guard let k = Int(arg), k > 0 else { throw EvalError(":history takes a positive number of lines", range) }
+            guard let k = Int(arg), k > 0 else { throw EvalError(.historyNeedsCount, range) }
             n = k
         }
         let lines = provider(n)
@@ -93,14 +93,14 @@ extension Session {
     }
 
     func runFile(_ arg: String, range: SourceRange, file: SourceFile) throws {
-        guard !arg.isEmpty else { throw EvalError(":run needs a file", range) }
+        guard !arg.isEmpty else { throw EvalError(.needsFile("run", showUsage: false), range) }
         let path = resolvePath(Session.unquote(arg), from: file)
         guard frames.count < Session.maxRunDepth else {
             abandoningRuns = true
-            throw EvalError(":run nested too deeply (more than \(Session.maxRunDepth) files): does a script run itself?", range)
+            throw EvalError(.runTooDeep(limit: Session.maxRunDepth), range)
         }
         let bytes: [UInt8]
-        do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
+        do { bytes = try FileIO.read(path: path) } catch { throw EvalError(.file(error.message), range) }
         frames.append(Diagnostic.Frame(file: file, range: range, what: "in the script run here"))
         defer {
             frames.removeLast()
@@ -115,11 +115,11 @@ extension Session {
     }
 
     func loadFile(_ arg: String, range: SourceRange, file: SourceFile) throws {
-        guard !arg.isEmpty else { throw EvalError(":load needs a file", range) }
+        guard !arg.isEmpty else { throw EvalError(.needsFile("load", showUsage: false), range) }
         let (given, source) = Session.splitLoadArgument(arg)
         let path = resolvePath(Session.unquote(given), from: file)
         let bytes: [UInt8]
-        do { bytes = try FileIO.read(path: path) } catch { throw EvalError(error.message, range) }
+        do { bytes = try FileIO.read(path: path) } catch { throw EvalError(.file(error.message), range) }
         do {
             try loadPackFile(SourceFile(name: path, bytes: bytes), source: source)
         } catch {

@@ -65,7 +65,7 @@ extension Session {
                 if c.keyword == "year" {
                     let v = try evaluate(c.value, Env.global)
                     guard let q = v.quantity, q.isPlainNumber, q.nominal == q.nominal.rounded(), abs(q.nominal) < 100_000 else {
-                        throw EvalError("'year' takes a whole number", c.value.range)
+                        throw EvalError(.yearNeedsWholeNumber, c.value.range)
                     }
                     year = Int(q.nominal)
                 } else {
@@ -82,7 +82,7 @@ extension Session {
                 // document.
                 guard old.title == source.title, fields["kind"] == nil || old.kind == source.kind else {
                     let what = old.title == source.title ? "of kind \(old.kind)" : "as \"\(old.title)\""
-                    throw EvalError("source '\(id)' is already declared, \(what)", statement.range,
+                    throw EvalError(.sourceRedeclared(id, what), statement.range,
                                     notes: ["give this source another id"])
                 }
                 source = SourceInfo(id: id, title: title, author: old.author ?? source.author,
@@ -99,12 +99,12 @@ extension Session {
             }
             let entity = Entity(id: id, name: name, kind: kind, aliases: aliases)
             if let old = store.entities[id], !(old.name == name && old.kind == kind && old.aliases == aliases) {
-                throw EvalError("entity '\(id)' is already declared, as \"\(old.name)\"", statement.range,
+                throw EvalError(.entityRedeclared(id, as: old.name), statement.range,
                                 notes: ["give this entity another id"])
             }
             for alias in aliases {
                 if let other = store.entity(alias), other.id != id {
-                    throw EvalError("'\(alias)' already names the entity '\(other.id)'", statement.range)
+                    throw EvalError(.aliasTaken(alias, entity: other.id), statement.range)
                 }
             }
             store.add(entity)
@@ -127,7 +127,7 @@ extension Session {
         switch c.value {
         case .name(let n, _): return n
         case .text(let s, _): return s
-        default: throw EvalError("'\(c.keyword)' takes a word or a text", c.value.range)
+        default: throw EvalError(.clauseNeedsWordOrText(c.keyword), c.value.range)
         }
     }
 
@@ -142,7 +142,7 @@ extension Session {
             case "from":
                 let id = try word(c)
                 guard let s = store.sources[id] ?? (id == "session" ? sessionSource(pack) : nil) else {
-                    throw EvalError("unknown source '\(id)'", c.value.range,
+                    throw EvalError(.unknownSource(id), c.value.range,
                                     notes: suggestions(id, among: store.sourceOrder))
                 }
                 source = s
@@ -152,19 +152,19 @@ extension Session {
             case "topic": topic = try word(c)
             case "on":
                 let v = try evaluate(c.value, Env.global)
-                guard case .date(let d) = v.payload else { throw EvalError("'on' takes a date, such as 2022-01", c.value.range) }
+                guard case .date(let d) = v.payload else { throw EvalError(.onNeedsDate, c.value.range) }
                 on = d
             case "by":
                 let id = try word(c)
                 guard let e = store.entity(id) else {
-                    throw EvalError("unknown entity '\(id)'", c.value.range, notes: suggestions(id, among: store.entityOrder))
+                    throw EvalError(.unknownEntity(id), c.value.range, notes: suggestions(id, among: store.entityOrder))
                 }
                 claimant = e.id
             default: break
             }
         }
         guard let source = source ?? packSources[pack].flatMap({ store.sources[$0] }) ?? sessionSource(pack) else {
-            throw EvalError("a fact needs a source: add 'from SOURCE', or declare a source earlier in this pack", range)
+            throw EvalError(.factNeedsSource, range)
         }
         let line = lineNumber(of: range.start, in: file)
         let subjectID = try self.subjectID(subject, range: range)
@@ -179,7 +179,7 @@ extension Session {
     /// usually a typo, so it is an error with the closest ids.
     func subjectID(_ subject: String, range: SourceRange) throws -> String {
         if let e = store.entity(subject) { return e.id }
-        throw EvalError("unknown subject '\(subject)'", subjectRange(in: range, named: subject),
+        throw EvalError(.unknownSubject(subject), subjectRange(in: range, named: subject),
                         notes: suggestions(subject, among: store.entityOrder)
                             + ["declare it first: entity \(subject) \"NAME\" kind KIND"])
     }
@@ -210,7 +210,7 @@ extension Session {
     }
 
     func text(_ c: Clause) throws -> String {
-        guard case .text(let s, _) = c.value else { throw EvalError("'\(c.keyword)' takes a text in double quotes", c.value.range) }
+        guard case .text(let s, _) = c.value else { throw EvalError(.clauseNeedsQuotedText(c.keyword), c.value.range) }
         return s
     }
 
@@ -222,16 +222,16 @@ extension Session {
                existing.currency == nil, (q.nominal * k - existing.scale).magnitude <= 1e-12 * existing.scale {
                 return
             }
-            throw EvalError("unit '\(name)' already exists", range)
+            throw EvalError(.unitExists(name), range)
         }
         guard case .quantity(let q) = v.payload, q.isExact || q.interval.low.value == q.interval.high.value, q.nominal > 0 else {
-            throw EvalError("a unit is defined by a positive exact figure, such as unit Mt = 1e6 t", expr.range)
+            throw EvalError(.unitNeedsExactFigure, expr.range)
         }
         let currencies = q.unit.factors.filter { store.units.atom(named: $0.atom)?.currency != nil }
         if let c = currencies.first {
             guard currencies.count == 1, q.unit.factors.count == 1, c.exponent == 1,
                   let atom = store.units.atom(named: c.atom), let currency = atom.currency else {
-                throw EvalError("a money unit is defined in one currency alone, such as unit kUSD = 1000 USD", expr.range)
+                throw EvalError(.moneyUnitOneCurrency, expr.range)
             }
             store.units.add(UnitAtom(name: name, dimension: .money, scale: q.nominal * atom.scale, currency: currency))
         } else {

@@ -102,7 +102,7 @@ extension Session {
             invalidate()
         case .def(let name, let params, let body, let range):
             if Set(params).count != params.count {
-                throw EvalError("a parameter name is repeated in \(name)", range)
+                throw EvalError(.repeatedParameter(name), range)
             }
             warnIfHiding("def", name, range: range)
             defs[name] = FunctionDef(name: name, params: params, body: body, file: file)

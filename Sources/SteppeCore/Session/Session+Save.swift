@@ -97,21 +97,21 @@ extension Session {
 
     /// `:save`, `:output` and `:once`.
     func outputCommand(_ command: String, _ arg: String, range: SourceRange) throws {
-        if options.safe { throw EvalError(":\(command) is refused under --safe", range, notes: ["--safe allows no file writes"]) }
+        if options.safe { throw EvalError(.refusedWhenSafe(":\(command)"), range, notes: ["--safe allows no file writes"]) }
         let path = Session.unquote(arg)
         switch command {
         case "save":
-            guard !path.isEmpty else { throw EvalError(":save needs a file: :save FILE", range) }
-            do { try FileIO.write(path: path, text: savedScript()) } catch { throw EvalError(error.message, range) }
+            guard !path.isEmpty else { throw EvalError(.needsFile("save", showUsage: true), range) }
+            do { try FileIO.write(path: path, text: savedScript()) } catch { throw EvalError(.file(error.message), range) }
         case "output":
             if path.isEmpty {
                 output.redirect(to: nil)
                 return
             }
-            do { output.redirect(to: try FileIO.create(path: path)) } catch { throw EvalError(error.message, range) }
+            do { output.redirect(to: try FileIO.create(path: path)) } catch { throw EvalError(.file(error.message), range) }
         default:
-            guard !path.isEmpty else { throw EvalError(":once needs a file: :once FILE", range) }
-            do { output.once(to: try FileIO.create(path: path)) } catch { throw EvalError(error.message, range) }
+            guard !path.isEmpty else { throw EvalError(.needsFile("once", showUsage: true), range) }
+            do { output.once(to: try FileIO.create(path: path)) } catch { throw EvalError(.file(error.message), range) }
         }
     }
 }

@@ -108,7 +108,7 @@ public final class Session {
     func invalidate() { cache = Cache() }
 
     func checkInterrupt(_ range: SourceRange) throws {
-        if interruptRequested() { throw EvalError("interrupted", range) }
+        if interruptRequested() { throw EvalError(.interrupted, range) }
     }
 
     /// Counts for the banner: facts from the article and reference figures.

@@ -3,7 +3,7 @@
 /// once here, and code that reacts to an error asks which case it is, never
 /// what its text says.
 public enum Problem: Sendable, Equatable {
-    // Names
+    // MARK: Names
     case unknownName(String)
     case unknownFunction(String)
     case unknownCommand(String)
@@ -22,7 +22,22 @@ public enum Problem: Sendable, Equatable {
     case reservedName(String, keyword: String)
     case argumentCount(String, expected: ClosedRange<Int>, given: Int)
     case unexpectedLabel(function: String, label: String)
-    // Kinds and units
+    case unknownUnit(String)
+    /// A text given to `to` or `unit` that names no unit.
+    case notAUnit(String)
+    case unknownFormat(String)
+    case unknownSubject(String)
+    // MARK: Fields, columns and properties
+    case noColumn(String)
+    case noField(String)
+    case noSourceField(String)
+    /// `.field` on a value that has none: a number, a text, …
+    case noProperties(String, field: String)
+    case noProperty(String, property: String)
+    case ruleDependsOnItself(String)
+    /// `_` or `it` with nothing before it.
+    case noResultYet
+    // MARK: Kinds and units
     case needsKind(function: String, expected: String, found: String)
     case needsPositive(function: String)
     case noEnd(String, lower: Bool)
@@ -34,9 +49,70 @@ public enum Problem: Sendable, Equatable {
     case cannotCompare(String)
     case cannotConvert(String)
     case noExchangeRate(from: String, to: String)
-    // Session commands
+    case inNeedsCollection(found: String)
+    case stageNeedsTable(String, found: String)
+    case whereNeedsTruth(found: String)
+    case notNeedsTruth(found: String)
+    /// `and` or `or` with a side that is not true or false.
+    case logicNeedsTruth(String, found: String)
+    case takeNeedsWholeNumber(found: String)
+    /// `sort` over figures of units that cannot be ordered together.
+    case cannotSortTogether(String, String)
+    case needsTextSecond(String, found: String)
+    case takesOneText(String)
+    case needsTextLike(String, found: String)
+    /// A pattern given to `matches` that does not compile.
+    case badPattern(String)
+    // MARK: Arithmetic
+    case cannotApply(String, String, String)
+    case notArithmetic(String)
+    case cannotNegate(String)
+    /// Adding or subtracting figures of different dimensions.
+    case unitMismatch(adding: Bool, String, to: String, dimension: String, expected: String)
+    case numberOutOfRange
+    case divisionByZero
+    /// Division by an interval whose bounds hold zero.
+    case divisionStraddlingZero
+    case powerNeedsWholeNumber
+    case negativePowerStraddlingZero
+    // MARK: Depth limits and interruption
+    case callsTooDeep(limit: Int, function: String)
+    case runTooDeep(limit: Int)
+    case valueTooDeep(limit: Int)
+    case listsTooDeepToCompare
+    case outOfStack
+    case interrupted
+    // MARK: Plugin command arguments
+    case commandUnexpectedLabel(String, label: String)
+    case commandTooManyArguments(String)
+    case commandArgumentTwice(String, parameter: String)
+    case commandExpectedColumn(String, parameter: String)
+    case commandExpectedText(String, parameter: String, found: String)
+    case commandExpected(String, what: String, after: String?)
+    // MARK: Session commands
     case refusedWhenSafe(String)
     case takesNoArgument(String)
+    case timerTakesOnOrOff
+    case historyOnlyAtPrompt
+    case historyNeedsCount
+    /// `:run`, `:load`, `:save` or `:once` without a file.
+    case needsFile(String, showUsage: Bool)
+    /// A file that could not be read or written, as the system reports it.
+    case file(String)
+    // MARK: Fact packs
+    case yearNeedsWholeNumber
+    case sourceRedeclared(String, String)
+    case entityRedeclared(String, as: String)
+    case aliasTaken(String, entity: String)
+    case clauseNeedsWordOrText(String)
+    case clauseNeedsQuotedText(String)
+    case onNeedsDate
+    case factNeedsSource
+    case unitExists(String)
+    case unitNeedsExactFigure
+    case moneyUnitOneCurrency
+    case repeatedParameter(String)
+    // MARK: Others
     /// A plugin command's own error (`CommandError`), shown as its message.
     case command(String)
     /// Any other error, by its message.
@@ -66,6 +142,17 @@ public enum Problem: Sendable, Equatable {
             let count = expected.lowerBound == expected.upperBound ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
             return "\(n) takes \(count) argument\(expected.upperBound == 1 ? "" : "s"), given \(given)"
         case .unexpectedLabel(let f, let label): return "\(f) takes no '\(label)' argument"
+        case .unknownUnit(let n): return "unknown unit '\(n)'"
+        case .notAUnit(let t): return "'\(t)' is not a unit"
+        case .unknownFormat(let n): return "unknown format '\(n)'"
+        case .unknownSubject(let n): return "unknown subject '\(n)'"
+        case .noColumn(let n): return "no column '\(n)'"
+        case .noField(let f): return "the record has no field '\(f)'"
+        case .noSourceField(let f): return "a source has no field '\(f)'"
+        case .noProperties(let kind, let f): return "\(kind) has no properties ('.\(f)')"
+        case .noProperty(let n, let p): return "\(n) has no property '\(p)'"
+        case .ruleDependsOnItself(let key): return "rule \(key) depends on itself"
+        case .noResultYet: return "there is no result yet to go on from"
         case .needsKind(let f, let expected, let found): return "\(f) needs \(expected), found \(found)"
         case .needsPositive(let f): return "\(f) needs a positive figure"
         case .noEnd(let q, let lower): return "\(q) has no \(lower ? "lower" : "upper") end"
@@ -75,9 +162,58 @@ public enum Problem: Sendable, Equatable {
         case .cannotCompare(let what): return "cannot compare \(what)"
         case .cannotConvert(let what): return "cannot convert \(what)"
         case .noExchangeRate(let from, let to): return "no exchange rate from \(from) to \(to)"
+        case .inNeedsCollection(let k): return "'in' needs a list, a date, a quantity or a text on its right, found \(k)"
+        case .stageNeedsTable(let stage, let k): return "'\(stage)' needs a table or a list, found \(k)"
+        case .whereNeedsTruth(let k): return "'where' needs a condition that is true or false, found \(k)"
+        case .notNeedsTruth(let k): return "'not' needs a truth value, found \(k)"
+        case .logicNeedsTruth(let op, let k): return "'\(op)' needs truth values, found \(k)"
+        case .takeNeedsWholeNumber(let v): return "'take' needs a whole number of rows, found \(v)"
+        case .cannotSortTogether(let a, let b): return "cannot sort \(a) with \(b) together"
+        case .needsTextSecond(let n, let k): return "\(n) needs a text as its second argument, found \(k)"
+        case .takesOneText(let n): return "\(n) takes one text, found a list"
+        case .needsTextLike(let n, let k): return "\(n) takes a text, an entity or a source, found \(k)"
+        case .badPattern(let m): return "matches: \(m)"
+        case .cannotApply(let op, let a, let b): return "cannot apply '\(op)' to \(a) and \(b)"
+        case .notArithmetic(let op): return "'\(op)' is not arithmetic"
+        case .cannotNegate(let k): return "cannot negate \(k)"
+        case .unitMismatch(let adding, let unit, let other, let dimension, let expected):
+            return "cannot \(adding ? "add" : "subtract") \(unit) \(adding ? "to" : "from") \(other): \(dimension) is not \(expected)"
+        case .numberOutOfRange: return "number out of range: the result is beyond about 1.8e308"
+        case .divisionByZero: return "division by zero"
+        case .divisionStraddlingZero: return "division by a figure whose bounds hold zero"
+        case .powerNeedsWholeNumber: return "'^' needs a whole number from -64 to 64 as its power"
+        case .negativePowerStraddlingZero: return "negative power of a figure whose bounds hold zero"
+        case .callsTooDeep(let limit, let f): return "calls nested too deeply (more than \(limit)): is \(f) recursive without end?"
+        case .runTooDeep(let limit): return ":run nested too deeply (more than \(limit) files): does a script run itself?"
+        case .valueTooDeep(let limit): return "lists and records nested too deeply (more than \(limit) levels)"
+        case .listsTooDeepToCompare: return "lists nested too deeply to compare"
+        case .outOfStack: return "evaluation nested too deeply (out of stack)"
+        case .interrupted: return "interrupted"
+        case .commandUnexpectedLabel(let c, let label): return "\(c): unexpected '\(label)'"
+        case .commandTooManyArguments(let c): return "\(c): too many arguments"
+        case .commandArgumentTwice(let c, let p): return "\(c): '\(p)' given twice"
+        case .commandExpectedColumn(let c, let p): return "\(c): expected a column name for \(p)"
+        case .commandExpectedText(let c, let p, let k): return "\(c): expected a text for \(p), found \(k)"
+        case .commandExpected(let c, let what, let after): return "\(c): expected \(what)" + (after.map { " after \($0)" } ?? "")
         case .refusedWhenSafe(let n): return "\(n) is refused under --safe"
         case .takesNoArgument(let n): return ":\(n) takes no argument"
-        case .command(let m), .other(let m): return m
+        case .timerTakesOnOrOff: return ":timer takes on or off"
+        case .historyOnlyAtPrompt: return ":history is kept only at the prompt"
+        case .historyNeedsCount: return ":history takes a positive number of lines"
+        case .needsFile(let n, let usage): return ":\(n) needs a file" + (usage ? ": :\(n) FILE" : "")
+        case .yearNeedsWholeNumber: return "'year' takes a whole number"
+        case .sourceRedeclared(let id, let what): return "source '\(id)' is already declared, \(what)"
+        case .entityRedeclared(let id, let name): return "entity '\(id)' is already declared, as \"\(name)\""
+        case .aliasTaken(let alias, let entity): return "'\(alias)' already names the entity '\(entity)'"
+        case .clauseNeedsWordOrText(let k): return "'\(k)' takes a word or a text"
+        case .clauseNeedsQuotedText(let k): return "'\(k)' takes a text in double quotes"
+        case .onNeedsDate: return "'on' takes a date, such as 2022-01"
+        case .factNeedsSource: return "a fact needs a source: add 'from SOURCE', or declare a source earlier in this pack"
+        case .unitExists(let n): return "unit '\(n)' already exists"
+        case .unitNeedsExactFigure: return "a unit is defined by a positive exact figure, such as unit Mt = 1e6 t"
+        case .moneyUnitOneCurrency: return "a money unit is defined in one currency alone, such as unit kUSD = 1000 USD"
+        case .repeatedParameter(let n): return "a parameter name is repeated in \(n)"
+        case .command(let m), .file(let m), .other(let m): return m
         }
     }
 
