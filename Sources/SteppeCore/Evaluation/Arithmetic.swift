@@ -136,21 +136,27 @@ extension Session {
         return Value(.quantity(r), lineage: v.lineage.merged(with: used))
     }
 
+    /// `y`'s interval in `x`'s unit, snapped to `x`'s ends, and the rates the
+    /// conversion used: how comparisons and `in` set two quantities side by
+    /// side. Two dimensions cannot meet.
+    func interval(of y: Quantity, in x: Quantity, range: SourceRange) throws -> (Interval, Lineage) {
+        if x.unit == y.unit { return (Session.snapped(y.interval, to: x.interval), Lineage()) }
+        let d1 = store.units.dimension(of: x.unit)
+        let d2 = store.units.dimension(of: y.unit)
+        guard d1 == d2 else {
+            throw EvalError(.cannotCompare("\(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)"), range)
+        }
+        let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
+        return (Session.snapped(y.scaled(by: k).interval, to: x.interval), used)
+    }
+
     /// Three-valued comparison. Throws `EvalError` for values of kinds (or
     /// dimensions) that do not compare.
     func compare(_ op: ComparisonOp, _ a: Value, _ b: Value, range: SourceRange) throws -> (Truth, Lineage) {
         let lineage = a.lineage.merged(with: b.lineage)
         switch (a.payload, b.payload) {
-        case (.quantity(let x), .quantity(let y)) where x.unit == y.unit:
-            return (x.interval.compare(op, Session.snapped(y.interval, to: x.interval)), lineage)
         case (.quantity(let x), .quantity(let y)):
-            let d1 = store.units.dimension(of: x.unit)
-            let d2 = store.units.dimension(of: y.unit)
-            guard d1 == d2 else {
-                throw EvalError(.cannotCompare("\(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)"), range)
-            }
-            let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
-            let other = Session.snapped(y.scaled(by: k).interval, to: x.interval)
+            let (other, used) = try interval(of: y, in: x, range: range)
             return (x.interval.compare(op, other), lineage.merged(with: used))
         case (.date(let x), .date(let y)):
             return (x.compare(op, y), lineage)

@@ -143,17 +143,7 @@ extension Session {
             let (t, lineage) = try membership(a, b, range: opRange)
             return Value(.truth(op == .member ? t : t.negated), lineage: lineage)
         }
-        let cmp: ComparisonOp?
-        switch op {
-        case .eq: cmp = .eq
-        case .ne: cmp = .ne
-        case .lt: cmp = .lt
-        case .le: cmp = .le
-        case .gt: cmp = .gt
-        case .ge: cmp = .ge
-        default: cmp = nil
-        }
-        if let cmp {
+        if let cmp = op.comparison {
             let (t, lineage) = try compare(cmp, a, b, range: opRange)
             return Value(.truth(t), lineage: lineage)
         }

@@ -40,20 +40,12 @@ extension Session {
             }
         }
         guard case .binary(let op, let l, let r, let opRange, _) = cond else { return nil }
-        let cmp: ComparisonOp
-        switch op {
-        case .and, .or:
+        if op == .and || op == .or {
             guard let a = compiledFactCondition(l, env, sample: sample),
                   let b = compiledFactCondition(r, env, sample: sample) else { return nil }
             return op == .and ? .and(a, b) : .or(a, b)
-        case .eq: cmp = .eq
-        case .ne: cmp = .ne
-        case .lt: cmp = .lt
-        case .le: cmp = .le
-        case .gt: cmp = .gt
-        case .ge: cmp = .ge
-        default: return nil
         }
+        guard let cmp = op.comparison else { return nil }
         guard let a = operand(l), let b = operand(r) else { return nil }
         return .compare(cmp, a, b, opRange: opRange)
     }

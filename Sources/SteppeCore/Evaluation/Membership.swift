@@ -30,16 +30,7 @@ extension Session {
             return (x.within(y), lineage)
         case .quantity(let y):
             guard case .quantity(let x) = a.payload else { throw notMeeting(a, b, range) }
-            if x.unit == y.unit {
-                return (x.interval.within(Session.snapped(y.interval, to: x.interval)), lineage)
-            }
-            let d1 = store.units.dimension(of: x.unit)
-            let d2 = store.units.dimension(of: y.unit)
-            guard d1 == d2 else {
-                throw EvalError(.cannotCompare("\(unitName(x.unit)) with \(unitName(y.unit)): \(d1.name) is not \(d2.name)"), range)
-            }
-            let (k, used) = try conversionFactor(from: y.unit, to: x.unit, range: range)
-            let other = Session.snapped(y.scaled(by: k).interval, to: x.interval)
+            let (other, used) = try interval(of: y, in: x, range: range)
             return (x.interval.within(other), lineage.merged(with: used))
         case .text(let y):
             guard let x = identity(a) else { throw notMeeting(a, b, range) }

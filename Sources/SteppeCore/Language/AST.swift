@@ -14,6 +14,21 @@ public enum BinaryOp: String, Sendable {
     case and, or
 }
 
+extension BinaryOp {
+    /// The comparison this operator is, if it is one (`==` … `>=`).
+    var comparison: ComparisonOp? {
+        switch self {
+        case .eq: return .eq
+        case .ne: return .ne
+        case .lt: return .lt
+        case .le: return .le
+        case .gt: return .gt
+        case .ge: return .ge
+        default: return nil
+        }
+    }
+}
+
 /// An argument of a call or command: positional, introduced by a word
 /// (`vs`, `by`, `to`), or named (`KEY: VALUE`).
 public struct Argument: Sendable {
