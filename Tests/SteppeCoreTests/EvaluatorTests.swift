@@ -164,8 +164,12 @@ import Testing
         #expect(fast.store.factCount == slow.store.factCount)
         #expect(describe(fast) == describe(slow))
         #expect(entities(fast) == entities(slow))
+        #expect(sources(fast) == sources(slow))
         let extra = """
         source gen "Generated" kind reference
+        source s2 "Second" by "A. Writer" publisher "P" year 2021 address "https://example.org/a" kind news note "n" # c
+        source s3 "Third" year 2_021
+        source s4 "Fourth" by someone kind "news paper"
         entity e1 "E1" kind thing
 
         # entities the fast path reads, and ones it leaves to the parser
@@ -202,8 +206,16 @@ import Testing
         try s2.loadPack(SourceFile(name: "x.steppe", text: extra))
         #expect(describe(f2) == describe(s2))
         #expect(entities(f2) == entities(s2))
+        #expect(sources(f2) == sources(s2))
         #expect(f2.store.entity("fünf")?.id == "e5")
         #expect(f2.store.entity("E-two")?.id == "e2")
+    }
+
+    func sources(_ s: Session) -> [String] {
+        s.store.sourceOrder.compactMap { s.store.sources[$0] }.map {
+            [$0.id, $0.title, $0.author ?? "-", $0.publisher ?? "-", $0.year.map(String.init) ?? "-", $0.address ?? "-",
+             $0.kind, $0.note ?? "-"].joined(separator: "|")
+        }
     }
 
     func entities(_ s: Session) -> [String] {

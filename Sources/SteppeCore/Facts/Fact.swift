@@ -55,14 +55,6 @@ struct Interner<Key: Hashable & Sendable>: Sendable {
     private(set) var items: [Key] = []
     private var ids: [Key: Int32] = [:]
 
-    init() {}
-
-    /// Room for `n` keys, so the first pack loaded rehashes nothing.
-    init(capacity n: Int) {
-        items.reserveCapacity(n)
-        ids.reserveCapacity(n)
-    }
-
     mutating func intern(_ key: Key) -> Int32 {
         if let id = ids[key] { return id }
         let id = Int32(items.count)

@@ -16,10 +16,10 @@ public final class FactStore {
     /// Names of the packs loaded, in order.
     public private(set) var packs: [String] = []
 
-    var names: Interner<String>
-    var texts: Interner<String>
-    var detailRows: Interner<FactDetails>
-    var unitIDs: Interner<Unit>
+    var names = Interner<String>()
+    var texts = Interner<String>()
+    var detailRows = Interner<FactDetails>()
+    var unitIDs = Interner<Unit>()
     var records: [FactRecord] = []
     /// Values that do not fit a record: bounded figures, texts, lists, dates.
     var sideValues: [Value] = []
@@ -46,19 +46,11 @@ public final class FactStore {
     /// entities, rules), so the session knows when its cached look-ups are stale.
     public private(set) var generation = 0
 
-    /// An empty store, with room for the built-in packs' few hundred names and texts.
-    public convenience init() { self.init(room: 512) }
-
-    private init(room: Int) {
-        names = Interner(capacity: room)
-        texts = Interner(capacity: room)
-        detailRows = Interner(capacity: room / 2)
-        unitIDs = Interner(capacity: room / 8)
-    }
+    public init() {}
 
     /// A store with the same contents; the tables are shared until either changes.
     public func copy() -> FactStore {
-        let c = FactStore(room: 0)
+        let c = FactStore()
         c.entities = entities
         c.entityOrder = entityOrder
         c.aliasIndex = aliasIndex

@@ -221,6 +221,45 @@ struct PackReader {
         return i
     }
 
+    /// Declares the source whose line starts at `offset`, as `declare` does,
+    /// and returns the offset of the next line; nil when the line is not a
+    /// plain source line
+    ///
+    ///     source ID "TITLE" [by …] [publisher …] [year N] [address …] [kind …] [note …]
+    ///
+    /// or when the id is known already (the parser's path merges the two).
+    mutating func fastSource(at offset: Int, session: Session, pack: Int) -> Int? {
+        var i = offset
+        guard match("source ", at: &i) else { return nil }
+        skipBlanks(&i)
+        guard let id = name(&i), skipBlanks(&i), let title = text(&i), session.store.sources[id] == nil else { return nil }
+        var fields: [String: String] = [:]
+        var year: Int?
+        var seenYear = false
+        var blanks = skipBlanks(&i)
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") {
+            guard blanks, let clause = name(&i), Parser.sourceClauses.contains(clause), skipBlanks(&i) else { return nil }
+            if clause == "year" {
+                guard !seenYear, let n = number(&i), n == n.rounded(), abs(n) < 100_000 else { return nil }
+                seenYear = true
+                year = Int(n)
+            } else {
+                guard fields[clause] == nil, let v = wordOrText(&i) else { return nil }
+                fields[clause] = v
+            }
+            blanks = skipBlanks(&i)
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        }
+        if i < bytes.count { i += 1 }
+        session.store.add(SourceInfo(id: id, title: title, author: fields["by"], publisher: fields["publisher"], year: year,
+                                     address: fields["address"], kind: fields["kind"] ?? "reference", note: fields["note"]))
+        session.packSources[pack] = id
+        session.invalidate()
+        return i
+    }
+
     /// A clause's value written as a bare word or a text with no escapes,
     /// ending where a value ends.
     func wordOrText(_ i: inout Int) -> String? {

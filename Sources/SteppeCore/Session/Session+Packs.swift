@@ -26,6 +26,11 @@ extension Session {
                     offset = next
                     continue
                 }
+                if packFastPath, let next = reader.fastSource(at: offset, session: self, pack: pack) {
+                    line += 1
+                    offset = next
+                    continue
+                }
                 if packFastPath, let next = reader.fastEntity(at: offset, session: self) {
                     line += 1
                     offset = next
