@@ -60,7 +60,7 @@ extension Session {
     }
 
     func warn(_ message: String, range: SourceRange, notes: [String] = []) {
-        var d = Diagnostic(message, file: currentFile, range: range, notes: notes, severity: .warning)
+        var d = Diagnostic(.warning(message), file: currentFile, range: range, notes: notes, severity: .warning)
         d.chain = []
         report(d)
     }

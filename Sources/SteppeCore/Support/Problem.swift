@@ -19,7 +19,6 @@ public enum Problem: Sendable, Equatable {
     case functionNotStage(String, usage: String)
     case commandNeedsArguments(String, usage: String)
     case commandNotStage(String)
-    case reservedName(String, keyword: String)
     case argumentCount(String, expected: ClosedRange<Int>, given: Int)
     case unexpectedLabel(function: String, label: String)
     case unknownUnit(String)
@@ -97,6 +96,10 @@ public enum Problem: Sendable, Equatable {
     case historyNeedsCount
     /// `:run`, `:load`, `:save` or `:once` without a file.
     case needsFile(String, showUsage: Bool)
+    /// The statement that ran a script that failed.
+    case runFailed(String)
+    /// The start-up file could not be read: the system's reason.
+    case startupFile(String)
     /// A file that could not be read or written, as the system reports it.
     case file(String)
     // MARK: Fact packs
@@ -118,6 +121,13 @@ public enum Problem: Sendable, Equatable {
     /// Any other error, by its message.
     case other(String)
 
+    /// An error of a type steppe does not know (a plugin's own): its
+    /// description if it has one, never a dump of its fields.
+    static func foreign(_ error: any Error) -> Problem {
+        if let e = error as? any CustomStringConvertible { return .other(e.description) }
+        return .other("an error with no message (\(type(of: error)))")
+    }
+
     public var message: String {
         switch self {
         case .unknownName(let n): return "unknown name '\(n)'"
@@ -137,7 +147,6 @@ public enum Problem: Sendable, Equatable {
         case .functionNotStage(let n, let usage): return "\(n) is a function, not a stage: call it as \(usage)"
         case .commandNeedsArguments(let n, let usage): return "'\(n)' needs arguments: \(usage)"
         case .commandNotStage(let n): return "\(n) cannot be a pipeline stage"
-        case .reservedName(let n, let keyword): return "'\(n)' is a reserved word and cannot be a \(keyword) name"
         case .argumentCount(let n, let expected, let given):
             let count = expected.lowerBound == expected.upperBound ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
             return "\(n) takes \(count) argument\(expected.upperBound == 1 ? "" : "s"), given \(given)"
@@ -201,6 +210,8 @@ public enum Problem: Sendable, Equatable {
         case .historyOnlyAtPrompt: return ":history is kept only at the prompt"
         case .historyNeedsCount: return ":history takes a positive number of lines"
         case .needsFile(let n, let usage): return ":\(n) needs a file" + (usage ? ": :\(n) FILE" : "")
+        case .runFailed(let path): return ":run \(path) failed"
+        case .startupFile(let m): return "start-up file: \(m)"
         case .yearNeedsWholeNumber: return "'year' takes a whole number"
         case .sourceRedeclared(let id, let what): return "source '\(id)' is already declared, \(what)"
         case .entityRedeclared(let id, let name): return "entity '\(id)' is already declared, as \"\(name)\""
