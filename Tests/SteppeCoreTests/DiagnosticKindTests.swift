@@ -239,6 +239,19 @@ import Testing
     }
 }
 
+/// Warnings are catalogue cases too, with the texts users see.
+@Suite struct WarningTests {
+    @Test func warningTextsAreUnchanged() {
+        #expect(Problem.rowsLeftOut(unknown: 1, incomparable: 0).message == "where: 1 row dropped as unknown")
+        #expect(Problem.rowsLeftOut(unknown: 2, incomparable: 1).message
+            == "where: 2 rows dropped as unknown, 1 row could not be compared")
+        #expect(Problem.sortedInGroups(2, ["numbers", "texts"]).message
+            == "sort: the column mixes kinds, so it is sorted in 2 groups: numbers, texts")
+        #expect(Problem.hides("def", "stats", "the command stats (Statistics)").message
+            == "def stats hides the command stats (Statistics)")
+    }
+}
+
 /// An error steppe does not know is shown by its text, never as a dump of its fields.
 @Suite struct ForeignErrorTests {
     struct Opaque: Error { var code = 7 }

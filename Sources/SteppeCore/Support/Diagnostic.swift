@@ -56,15 +56,12 @@ public indirect enum DiagnosticKind: Sendable, Equatable {
     case evaluation(Problem, command: String? = nil)
     case syntax(SyntaxProblem)
     case pack(PackProblem)
-    /// A warning, by its text (`where:` and `sort:` notices, a plugin's `warn`).
-    case warning(String)
 
     public var message: String {
         switch self {
         case .evaluation(let p, let command): return (command.map { $0 + ": " } ?? "") + p.message
         case .syntax(let p): return p.message
         case .pack(let p): return p.message
-        case .warning(let m): return m
         }
     }
 

@@ -115,8 +115,15 @@ public enum Problem: Sendable, Equatable {
     case unitNeedsExactFigure
     case moneyUnitOneCurrency
     case repeatedParameter(String)
+    // MARK: Warnings
+    /// `where` left out rows it could not decide.
+    case rowsLeftOut(unknown: Int, incomparable: Int)
+    /// `sort` over a column of mixed kinds: how many groups, and their names in order.
+    case sortedInGroups(Int, [String])
+    /// `def stats hides the command stats (Statistics)`.
+    case hides(String, String, String)
     // MARK: Others
-    /// A plugin command's own error (`CommandError`), shown as its message.
+    /// A plugin command's own error (`CommandError`) or warning, shown as its message.
     case command(String)
     /// Any other error, by its message.
     case other(String)
@@ -224,6 +231,14 @@ public enum Problem: Sendable, Equatable {
         case .unitNeedsExactFigure: return "a unit is defined by a positive exact figure, such as unit Mt = 1e6 t"
         case .moneyUnitOneCurrency: return "a money unit is defined in one currency alone, such as unit kUSD = 1000 USD"
         case .repeatedParameter(let n): return "a parameter name is repeated in \(n)"
+        case .rowsLeftOut(let unknown, let incomparable):
+            var parts: [String] = []
+            if unknown > 0 { parts.append("\(unknown) row\(unknown == 1 ? "" : "s") dropped as unknown") }
+            if incomparable > 0 { parts.append("\(incomparable) row\(incomparable == 1 ? "" : "s") could not be compared") }
+            return "where: " + parts.joined(separator: ", ")
+        case .sortedInGroups(let count, let names):
+            return "sort: the column mixes kinds, so it is sorted in \(count) groups: " + names.joined(separator: ", ")
+        case .hides(let keyword, let name, let hidden): return "\(keyword) \(name) hides \(hidden)"
         case .command(let m), .file(let m), .other(let m): return m
         }
     }
