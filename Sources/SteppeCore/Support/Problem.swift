@@ -130,7 +130,7 @@ public enum Problem: Sendable, Equatable {
 
     /// An error of a type steppe does not know (a plugin's own): its
     /// description if it has one, never a dump of its fields.
-    static func foreign(_ error: any Error) -> Problem {
+    public static func foreign(_ error: any Error) -> Problem {
         if let e = error as? any CustomStringConvertible { return .other(e.description) }
         return .other("an error with no message (\(type(of: error)))")
     }
