@@ -58,6 +58,12 @@ let package = Package(
                 "LineEditing",
             ] + builtinPlugins.map { .target(name: $0) },
             swiftSettings: startupSettings
+            // The loader searches steppe's libraries in the order they are
+            // linked, and libstdc++ binds a few thousand symbols of its own
+            // (and of libc) at start-up: CEditLine's module map names
+            // libstdc++ and libc first, so that none of those searches first
+            // misses in libedit, libswiftCore and the rest (a twentieth of
+            // `steppe -c 1`).
         ),
         .target(name: "SteppeCLI", dependencies: [
             core,

@@ -17,7 +17,7 @@ struct FactStoreTests {
     }
 
     @Test func recordsStayCompact() {
-        #expect(MemoryLayout<FactRecord>.stride == 40)
+        #expect(MemoryLayout<FactRecord>.stride == 32)
     }
 
     /// Enough pairs to make the index grow several times: every pair still

@@ -12,16 +12,20 @@ extension Session {
             scan: while let stage = rest.first {
                 switch stage {
                 case .whereStage(let cond, let range):
-                    let candidates = kept ?? Array(0..<store.factCount)
+                    // The first `where` reads every fact by its own number:
+                    // no list of a million numbers is made to say so.
+                    let candidates = kept
+                    let count = candidates?.count ?? store.factCount
+                    let fact: (Int) -> Int = candidates.map { c in { c[$0] } } ?? { $0 }
                     let facts = store
-                    let test = compiledFactCondition(cond, env, sample: candidates.first).map { c in
-                        { (i: Int) throws -> Truth in try self.test(c, fact: candidates[i]) }
+                    let test = compiledFactCondition(cond, env, sample: count > 0 ? fact(0) : nil).map { c in
+                        { (i: Int) throws -> Truth in try self.test(c, fact: fact(i)) }
                     }
-                    kept = try filter(candidates.count, cond, range, env, test: test) { Env.Row(store: facts, index: candidates[$0]) }
-                        .map { candidates[$0] }
+                    let passed = try filter(count, cond, range, env, test: test) { Env.Row(store: facts, index: fact($0)) }
+                    kept = candidates == nil ? passed : passed.map(fact)
                 case .take(let n, let range):
                     let count = try rowCount(n, range, env)
-                    kept = Array((kept ?? Array(0..<store.factCount)).prefix(count))
+                    kept = kept.map { Array($0.prefix(count)) } ?? Array(0..<min(count, store.factCount))
                 case .count:
                     current = CommandResult(.number(Double(kept?.count ?? store.factCount)))
                     rest = rest.dropFirst()

@@ -55,6 +55,14 @@ struct Interner<Key: Hashable & Sendable>: Sendable {
     private(set) var items: [Key] = []
     private var ids: [Key: Int32] = [:]
 
+    init() {}
+
+    /// Room for `n` keys, so the first pack loaded rehashes nothing.
+    init(capacity n: Int) {
+        items.reserveCapacity(n)
+        ids.reserveCapacity(n)
+    }
+
     mutating func intern(_ key: Key) -> Int32 {
         if let id = ids[key] { return id }
         let id = Int32(items.count)
@@ -68,39 +76,59 @@ struct Interner<Key: Hashable & Sendable>: Sendable {
     var count: Int { items.count }
 }
 
-/// A fact as stored: 40 bytes, with names and units interned and an exact
+/// A fact as stored: 32 bytes, with names and units interned and an exact
 /// figure held inline. Anything else (a bounded figure, a text, a list)
 /// lives in the store's side table of values; the `at`, `quote`, `topic`,
-/// `by` and `hedge` clauses, which a generated pack seldom has, in a side
-/// table of details.
+/// `by`, `hedge` and `on` clauses, which a generated pack seldom has, in a
+/// side table of details. The pack a fact came from is kept per run of
+/// facts (`FactStore.packRuns`), not per fact.
 struct FactRecord: Sendable {
+    var nominal: Double
     var subject: Int32
     var property: Int32
     var source: Int32
     /// Index into the store's details, or `none` when the fact has no clauses there.
     var details: Int32
-    /// `on` packed as year·10⁴ + month·10² + day (0 for none; month and day 0 when absent).
-    var on: Int32
     var line: Int32
-    /// The unit of an inline figure, or the index into the side table.
-    var unitOrValue: Int32
-    var pack: UInt16
-    var inline: Bool
-    var nominal: Double
+    /// The unit of an inline figure (0 or more), or the side-table index `i`
+    /// as `~i` (negative).
+    var unitOrSide: Int32
+
+    init(subject: Int32, property: Int32, source: Int32, details: Int32, line: Int32, unit: Int32, nominal: Double) {
+        self.nominal = nominal
+        self.subject = subject
+        self.property = property
+        self.source = source
+        self.details = details
+        self.line = line
+        self.unitOrSide = unit
+    }
+
+    init(subject: Int32, property: Int32, source: Int32, details: Int32, line: Int32, side: Int32) {
+        self.init(subject: subject, property: property, source: source, details: details, line: line, unit: ~side, nominal: 0)
+    }
+
+    /// Whether the figure is held inline (exact, with a unit id).
+    var inline: Bool { unitOrSide >= 0 }
+    /// The unit id of an inline figure, or the index into the side table.
+    var unitOrValue: Int32 { unitOrSide >= 0 ? unitOrSide : ~unitOrSide }
 
     static let none: Int32 = -1
 }
 
-/// The `at`, `quote`, `topic` and `hedge` texts and the `by` claimant of a fact, interned.
+/// The `at`, `quote`, `topic` and `hedge` texts, the `by` claimant and the
+/// `on` date of a fact, interned.
 struct FactDetails: Sendable, Hashable {
     var at: Int32
     var quote: Int32
     var topic: Int32
     var claimant: Int32
     var hedge: Int32
+    /// `on` packed as year·10⁴ + month·10² + day (0 for none; month and day 0 when absent).
+    var on: Int32
 
     static let empty = FactDetails(at: FactRecord.none, quote: FactRecord.none, topic: FactRecord.none,
-                                   claimant: FactRecord.none, hedge: FactRecord.none)
+                                   claimant: FactRecord.none, hedge: FactRecord.none, on: 0)
 }
 
 extension CivilDate {

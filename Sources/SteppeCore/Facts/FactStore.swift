@@ -16,9 +16,9 @@ public final class FactStore {
     /// Names of the packs loaded, in order.
     public private(set) var packs: [String] = []
 
-    var names = Interner<String>()
-    var texts = Interner<String>()
-    var detailRows = Interner<FactDetails>()
+    var names: Interner<String>
+    var texts: Interner<String>
+    var detailRows: Interner<FactDetails>
     var unitIDs = Interner<Unit>()
     var records: [FactRecord] = []
     /// Values that do not fit a record: bounded figures, texts, lists, dates.
@@ -30,8 +30,15 @@ public final class FactStore {
     /// For pairs with many facts, their facts by the hash of their claims
     /// (see `alreadyStated`).
     private var claimIndex: [Int64: [Int: Int32]] = [:]
-    /// Properties stated for each subject, in first-stated order, by name id.
-    private(set) var subjectProperties: [[Int32]] = []
+    /// Properties stated for each subject, in first-stated order, by name
+    /// id, as of the first `propertiesKnownThrough` facts: brought up to date
+    /// when asked (`catchUpProperties`), so that loading a pack touches no
+    /// per-subject list.
+    private var subjectProperties: [[Int32]] = []
+    private var propertiesKnownThrough = 0
+    /// The pack of each run of facts loaded together: `(first fact, pack)`,
+    /// in fact order (a record does not carry its pack).
+    private var packRuns: [(start: Int32, pack: UInt16)] = []
     /// What `factTexts` made, and at which generation.
     var factTextsCache: (generation: Int, texts: FactTexts)?
 
@@ -39,11 +46,18 @@ public final class FactStore {
     /// entities, rules), so the session knows when its cached look-ups are stale.
     public private(set) var generation = 0
 
-    public init() {}
+    /// An empty store, with room for the built-in packs' few hundred names and texts.
+    public convenience init() { self.init(room: 512) }
+
+    private init(room: Int) {
+        names = Interner(capacity: room)
+        texts = Interner(capacity: room)
+        detailRows = Interner(capacity: room / 2)
+    }
 
     /// A store with the same contents; the tables are shared until either changes.
     public func copy() -> FactStore {
-        let c = FactStore()
+        let c = FactStore(room: 0)
         c.entities = entities
         c.entityOrder = entityOrder
         c.aliasIndex = aliasIndex
@@ -64,6 +78,8 @@ public final class FactStore {
         c.olderOfPair = olderOfPair
         c.claimIndex = claimIndex
         c.subjectProperties = subjectProperties
+        c.propertiesKnownThrough = propertiesKnownThrough
+        c.packRuns = packRuns
         c.generation = generation
         return c
     }
@@ -106,19 +122,17 @@ public final class FactStore {
         if alreadyStated(s, p, source: sourceID, on: on?.packed ?? 0, topic: topic, claimant: claimant, figure: { value }) {
             return
         }
-        var r = FactRecord(subject: s, property: p, source: sourceID,
-                           details: details(at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge),
-                           on: on?.packed ?? 0, line: Int32(clamping: line), unitOrValue: 0,
-                           pack: UInt16(clamping: pack), inline: false, nominal: 0)
+        let d = details(at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge, on: on?.packed ?? 0)
+        let r: FactRecord
         if case .quantity(let q) = value.payload, q.interval.isExact, !q.isAbout, value.lineage.isEmpty {
-            r.inline = true
-            r.nominal = q.nominal
-            r.unitOrValue = unitIDs.intern(q.unit)
+            r = FactRecord(subject: s, property: p, source: sourceID, details: d, line: Int32(clamping: line),
+                           unit: unitIDs.intern(q.unit), nominal: q.nominal)
         } else {
-            r.unitOrValue = Int32(sideValues.count)
+            r = FactRecord(subject: s, property: p, source: sourceID, details: d, line: Int32(clamping: line),
+                           side: Int32(sideValues.count))
             sideValues.append(value)
         }
-        append(r)
+        append(r, pack: pack)
     }
 
     /// The fast pack reader's way in: an exact figure.
@@ -132,11 +146,19 @@ public final class FactStore {
                          figure: { Value(.quantity(Quantity(nominal, unit: unit))) }) {
             return
         }
+        let unitID: Int32
+        if let last = lastUnit, last.unit == unit { unitID = last.id } else {
+            unitID = unitIDs.intern(unit)
+            lastUnit = (unit, unitID)
+        }
         append(FactRecord(subject: s, property: p, source: source,
-                          details: details(at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge),
-                          on: on, line: Int32(clamping: line), unitOrValue: unitIDs.intern(unit),
-                          pack: UInt16(clamping: pack), inline: true, nominal: nominal))
+                          details: details(at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge, on: on),
+                          line: Int32(clamping: line), unit: unitID, nominal: nominal), pack: pack)
     }
+
+    /// The unit of the last exact figure added, and its id: a pack's rows
+    /// mostly share one.
+    private var lastUnit: (unit: Unit, id: Int32)?
 
     /// An id that no record holds: a name or text never interned.
     private static let unseen: Int32 = -2
@@ -157,7 +179,7 @@ public final class FactStore {
                                        figure: FactStore.figureHash(figure))
         func same(_ o: FactRecord) -> Bool {
             let d = details(of: o)
-            return o.source == source && o.on == on && d.topic == topicID && d.claimant == claimantID
+            return o.source == source && d.on == on && d.topic == topicID && d.claimant == claimantID
                 && FactStore.sameFigure(value(of: o), figure)
         }
         if let known = claimIndex[key] {
@@ -194,7 +216,7 @@ public final class FactStore {
 
     private func claimHash(of r: FactRecord) -> Int {
         let d = details(of: r)
-        return FactStore.claimHash(source: r.source, on: r.on, topic: d.topic, claimant: d.claimant,
+        return FactStore.claimHash(source: r.source, on: d.on, topic: d.topic, claimant: d.claimant,
                                    figure: FactStore.figureHash(value(of: r)))
     }
 
@@ -238,13 +260,13 @@ public final class FactStore {
 
     /// The details row for these clauses (`none` when there are none); the
     /// same clauses share a row.
-    private func details(at: String?, quote: String?, topic: String?, claimant: String?, hedge: String?) -> Int32 {
-        if at == nil && quote == nil && topic == nil && claimant == nil && hedge == nil { return FactRecord.none }
+    private func details(at: String?, quote: String?, topic: String?, claimant: String?, hedge: String?, on: Int32) -> Int32 {
+        if at == nil && quote == nil && topic == nil && claimant == nil && hedge == nil && on == 0 { return FactRecord.none }
         let d = FactDetails(at: at.map { texts.intern($0) } ?? FactRecord.none,
                             quote: quote.map { texts.intern($0) } ?? FactRecord.none,
                             topic: topic.map { texts.intern($0) } ?? FactRecord.none,
                             claimant: claimant.map { names.intern($0) } ?? FactRecord.none,
-                            hedge: hedge.map { texts.intern($0) } ?? FactRecord.none)
+                            hedge: hedge.map { texts.intern($0) } ?? FactRecord.none, on: on)
         return detailRows.intern(d)
     }
 
@@ -252,19 +274,51 @@ public final class FactStore {
         r.details == FactRecord.none ? .empty : detailRows[r.details]
     }
 
-    private func append(_ r: FactRecord) {
+    private func append(_ r: FactRecord, pack: Int) {
         generation &+= 1
         let pair = PairIndex.key(of: r)
         let index = Int32(records.count)
         if !claimIndex.isEmpty, claimIndex[pair] != nil { claimIndex[pair]?[claimHash(of: r)] = index }
         let older = newestOfPair.set(pair, index, in: records)
-        if older == nil {
-            let s = Int(r.subject)
-            if subjectProperties.count <= s { subjectProperties += Array(repeating: [], count: s + 1 - subjectProperties.count) }
-            subjectProperties[s].append(r.property)
-        }
         olderOfPair.append(older ?? -1)
         records.append(r)
+        let p = UInt16(clamping: pack)
+        if packRuns.last?.pack != p { packRuns.append((index, p)) }
+    }
+
+    /// The pack the fact at `index` came from.
+    func pack(of index: Int) -> Int {
+        // The last run that starts at or before `index`.
+        var lo = 0, hi = packRuns.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(packRuns[mid].start) <= index { lo = mid } else { hi = mid }
+        }
+        return packRuns.isEmpty ? 0 : Int(packRuns[lo].pack)
+    }
+
+    /// Brings `subjectProperties` up to the facts held: each pair's first
+    /// fact adds its property to its subject's list.
+    private func catchUpProperties() {
+        guard propertiesKnownThrough < records.count else { return }
+        for i in propertiesKnownThrough..<records.count where olderOfPair[i] == -1 {
+            let s = Int(records[i].subject)
+            if subjectProperties.count <= s { subjectProperties += Array(repeating: [], count: s + 1 - subjectProperties.count) }
+            subjectProperties[s].append(records[i].property)
+        }
+        propertiesKnownThrough = records.count
+    }
+
+    /// The properties stated for the subject with name id `s`, in first-stated order.
+    func statedProperties(ofSubject s: Int32) -> [Int32] {
+        catchUpProperties()
+        return Int(s) < subjectProperties.count ? subjectProperties[Int(s)] : []
+    }
+
+    /// The properties stated for each subject, by name id.
+    var statedPropertiesBySubject: [[Int32]] {
+        catchUpProperties()
+        return subjectProperties
     }
 
     /// Makes room for about `n` more facts, so a big pack grows nothing twice.
@@ -294,12 +348,13 @@ public final class FactStore {
     public func fact(_ index: Int) -> Fact {
         let r = records[index]
         let d = details(of: r)
+        let pack = pack(of: index)
         return Fact(id: index, subject: names[r.subject], property: names[r.property], value: value(of: r),
                     source: sourceList[Int(r.source)], at: text(d.at), quote: text(d.quote),
-                    on: CivilDate(packed: r.on), topic: text(d.topic),
+                    on: CivilDate(packed: d.on), topic: text(d.topic),
                     claimant: d.claimant == FactRecord.none ? nil : names[d.claimant], hedge: text(d.hedge),
-                    pack: Int(r.pack),
-                    file: packs[Int(r.pack)], line: Int(r.line))
+                    pack: pack,
+                    file: packs[pack], line: Int(r.line))
     }
 
     /// Every fact, in load order.
@@ -338,7 +393,7 @@ public final class FactStore {
     /// Properties stated for a subject, by facts or rules.
     public func properties(of subject: String) -> [String] {
         var result: [String] = []
-        if let s = names.id(subject), Int(s) < subjectProperties.count { result = subjectProperties[Int(s)].map { names[$0] } }
+        if let s = names.id(subject) { result = statedProperties(ofSubject: s).map { names[$0] } }
         for rule in rules.values where rule.subject == subject && !result.contains(rule.property) {
             result.append(rule.property)
         }
@@ -346,7 +401,7 @@ public final class FactStore {
     }
 
     public func hasAnyFacts(subject: String) -> Bool {
-        if let s = names.id(subject), Int(s) < subjectProperties.count, !subjectProperties[Int(s)].isEmpty { return true }
+        if let s = names.id(subject), !statedProperties(ofSubject: s).isEmpty { return true }
         return rules.values.contains { $0.subject == subject }
     }
 
@@ -354,7 +409,7 @@ public final class FactStore {
     public func subjects(with property: String) -> [String] {
         var result: [String] = []
         if let p = names.id(property) {
-            for (s, props) in subjectProperties.enumerated() where props.contains(p) { result.append(names[Int32(s)]) }
+            for (s, props) in statedPropertiesBySubject.enumerated() where props.contains(p) { result.append(names[Int32(s)]) }
         }
         for rule in rules.values where rule.property == property && !result.contains(rule.subject) {
             result.append(rule.subject)
@@ -366,7 +421,7 @@ public final class FactStore {
     /// article first, then the latest-loaded pack's source.
     public func preferred(subject: String, property: String) -> [Fact] {
         let all = indices(subject: subject, property: property)
-        guard let best = all.max(by: { rank(records[$0]) < rank(records[$1]) }) else { return [] }
+        guard let best = all.max(by: { rank($0) < rank($1) }) else { return [] }
         let bestSource = records[best].source
         return all.filter { records[$0].source == bestSource }.map(fact)
     }
@@ -383,7 +438,7 @@ public final class FactStore {
         case "value": return value(of: r)
         case "source": return Value(.source(sourceList[Int(r.source)]))
         case "at": return text(details(of: r).at).map(Value.text) ?? .empty
-        case "on": return CivilDate(packed: r.on).map { Value(.date($0)) } ?? .empty
+        case "on": return CivilDate(packed: details(of: r).on).map { Value(.date($0)) } ?? .empty
         case "topic": return text(details(of: r).topic).map(Value.text) ?? .empty
         case "hedge": return text(details(of: r).hedge).map(Value.text) ?? .empty
         case "quote": return text(details(of: r).quote).map(Value.text) ?? .empty
@@ -396,7 +451,8 @@ public final class FactStore {
         }
     }
 
-    func rank(_ r: FactRecord) -> Int {
-        sourceList[Int(r.source)].isArticle ? Int.max : Int(r.pack)
+    /// How preferred the fact at `index` is: the article's first, then later packs'.
+    func rank(_ index: Int) -> Int {
+        sourceList[Int(records[index].source)].isArticle ? Int.max : pack(of: index)
     }
 }

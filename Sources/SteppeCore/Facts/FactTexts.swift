@@ -168,7 +168,7 @@ extension FactStore {
 
     /// Properties stated for a subject by facts, in the order each was first stated.
     public func statedProperties(of subject: String) -> [String] {
-        guard let s = names.id(subject), Int(s) < subjectProperties.count else { return [] }
-        return subjectProperties[Int(s)].map { names[$0] }
+        guard let s = names.id(subject) else { return [] }
+        return statedProperties(ofSubject: s).map { names[$0] }
     }
 }

@@ -276,7 +276,18 @@ public struct Lexer {
     mutating func text() throws(Diagnostic) -> Token {
         let start = pos
         pos += 1
-        var out: [UInt8] = []
+        // A text without escapes (most are) is its bytes as they stand.
+        var end = pos
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") && bytes[end] != UInt8(ascii: "\n") {
+            end += 1
+        }
+        if end < bytes.count && bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[pos..<end], as: UTF8.self)
+            pos = end + 1
+            return Token(kind: .text(text), range: SourceRange(start, pos), spaced: false)
+        }
+        var out: [UInt8] = Array(bytes[pos..<end])
+        pos = end
         while pos < bytes.count {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {

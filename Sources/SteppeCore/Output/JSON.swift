@@ -2,6 +2,7 @@
 public enum JSON {
     public static func encode(_ v: Value) -> String {
         var out = ""
+        out.reserveCapacity(48)
         write(v, into: &out)
         return out
     }
@@ -62,21 +63,26 @@ public enum JSON {
     static let maxBytes = 1 << 29
 
     static func quantity(_ q: Quantity, into out: inout String) {
+        let value = NumberFormat.json(q.nominal)
         if q.isPlainNumber {
-            out += NumberFormat.json(q.nominal)
+            out += value
             return
         }
-        // Piece by piece into `out`: no intermediate strings.
+        // An exact figure's ends are its nominal: written once, used thrice.
+        func end(_ x: Double) -> String { x == q.nominal ? value : (x.isFinite ? NumberFormat.json(x) : "null") }
+        let low = end(q.interval.low.value), high = end(q.interval.high.value)
+        let unit = q.unit.description
+        out.reserveCapacity(out.utf8.count + 64 + unit.utf8.count + value.utf8.count + low.utf8.count + high.utf8.count)
         out += "{\"value\": "
-        out += NumberFormat.json(q.nominal)
+        out += value
         out += ", \"unit\": "
-        if q.unit.isNone { out += "null" } else { string(q.unit.description, into: &out) }
+        if q.unit.isNone { out += "null" } else { string(unit, into: &out) }
         out += ", \"bound\": \""
         out += q.bound.rawValue
         out += "\", \"low\": "
-        out += q.interval.low.value.isFinite ? NumberFormat.json(q.interval.low.value) : "null"
+        out += low
         out += ", \"high\": "
-        out += q.interval.high.value.isFinite ? NumberFormat.json(q.interval.high.value) : "null"
+        out += high
         out += "}"
     }
 

@@ -14,7 +14,10 @@ public struct Renderer {
     /// The text of one result, ending with a newline.
     public func render(_ v: Value) -> String {
         switch format {
-        case .json: return JSON.encode(v) + "\n"
+        case .json:
+            var out = JSON.encode(v)
+            out += "\n"
+            return out
         case .table: return tableText(v)
         case .csv: return delimited(v)
         case .markdown: return markdown(v)
@@ -96,7 +99,15 @@ public struct Renderer {
 
     func delimited(_ v: Value) -> String {
         // A lone value (the commonest result) is a one-column table, written straight out.
-        guard let t = Renderer.asTable(v) else { return "value\n" + Renderer.csvField(ValueText.plain(v, grouping: false)) + "\n" }
+        guard let t = Renderer.asTable(v) else {
+            let field = Renderer.csvField(ValueText.plain(v, grouping: false))
+            var out = ""
+            out.reserveCapacity(field.utf8.count + 7)
+            out += "value\n"
+            out += field
+            out += "\n"
+            return out
+        }
         var out = t.columns.map(Renderer.csvField).joined(separator: ",") + "\n"
         for row in t.rows {
             out += row.map { Renderer.csvField(ValueText.plain($0, grouping: false)) }.joined(separator: ",") + "\n"
@@ -115,7 +126,14 @@ public struct Renderer {
         guard let t = Renderer.asTable(v) else {
             // A lone `> 225 people` would read as a blockquote.
             let text = Renderer.markdownCell(ValueText.plain(v))
-            return (text.hasPrefix(">") || text.hasPrefix("#") || text.hasPrefix("- ") ? "\\" : "") + text + "\n"
+            let first = text.utf8.first
+            let escaped = first == UInt8(ascii: ">") || first == UInt8(ascii: "#") || text.utf8.starts(with: "- ".utf8)
+            var out = ""
+            out.reserveCapacity(text.utf8.count + 2)
+            if escaped { out += "\\" }
+            out += text
+            out += "\n"
+            return out
         }
         var out = "| " + t.columns.map(Renderer.markdownCell).joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " --- |", count: t.columns.count) + "\n"

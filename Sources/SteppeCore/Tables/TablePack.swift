@@ -54,35 +54,6 @@ struct TableCell {
     }
 }
 
-/// Short cells (up to 7 bytes, such as `e1234` or `p12`) to what they
-/// resolved to, direct-mapped by the bytes themselves: a hit costs no
-/// `String`, no hashing and no dictionary; a miss falls back to the caller.
-struct ShortCellCache {
-    static let bits = 14
-    var keys = [UInt64](repeating: 0, count: 1 << ShortCellCache.bits)
-    var values = [String](repeating: "", count: 1 << ShortCellCache.bits)
-
-    /// The bytes packed with their length (never 0), or nil when too long.
-    @inline(__always) static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
-        let n = end - start
-        guard n > 0, n <= 7 else { return nil }
-        var k = UInt64(n) << 56
-        for i in 0..<n { k |= UInt64(bytes[start + i]) << (8 * UInt64(i)) }
-        return k
-    }
-
-    @inline(__always) func slot(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - ShortCellCache.bits)) }
-    @inline(__always) func value(_ k: UInt64) -> String? {
-        let i = slot(k)
-        return keys[i] == k ? values[i] : nil
-    }
-    @inline(__always) mutating func set(_ k: UInt64, _ v: String) {
-        let i = slot(k)
-        keys[i] = k
-        values[i] = v
-    }
-}
-
 /// What `:save` needs to write a loaded table pack back as statements.
 struct TablePackRecord {
     var file: SourceFile
@@ -119,19 +90,11 @@ struct TablePackLoader {
     var rowStart = 0
     var rowLine = 1
     var units: [String: Unit] = [:]
-    var lastSubject: (start: Int, end: Int, id: String)?
-    /// Subjects as written to their ids: a file names the same few often,
-    /// in any order.
-    var subjectsAsWritten: [String: String] = [:]
-    var shortSubjects = ShortCellCache()
-    var shortProperties = ShortCellCache()
-
-    /// The short-cell key of a CSV cell's bytes, when it has one.
-    func shortKey(_ c: TableCell) -> UInt64? {
-        guard let (s, e) = contentRange(c), e - s <= 7 else { return nil }
-        return bytes.withUnsafeBufferPointer { ShortCellCache.key($0, s, e) }
-    }
-    var lastProperty: (start: Int, end: Int, name: String)?
+    /// Subjects as written to their entity ids (and the ids' name numbers in
+    /// the store), and properties as written to theirs: a file names the
+    /// same few often, in any order.
+    var subjects = CellTable<(id: String, name: Int32)>()
+    var properties = CellTable<(name: String, id: Int32)>()
     var lastSource: (start: Int, end: Int, id: String, index: Int32)?
     var lastUnit: (start: Int, end: Int, unit: Unit)?
 
@@ -468,19 +431,18 @@ struct TablePackLoader {
 
     // MARK: - Rows
 
-    mutating func subject(_ c: TableCell) throws(Diagnostic) -> String {
-        if let last = lastSubject, sameBytes(c, last.start, last.end) { return last.id }
-        let short = shortKey(c)
-        if let short, let known = shortSubjects.value(short) {
-            if let (s, e) = contentRange(c) { lastSubject = (s, e, known) }
-            return known
-        }
-        let text = try self.text(c, .subject)
-        if let known = subjectsAsWritten[text] {
-            if let (s, e) = contentRange(c) { lastSubject = (s, e, known) }
-            if let short { shortSubjects.set(short, known) }
-            return known
-        }
+    /// What `table` holds for the cell's text, read from the file's bytes
+    /// where the text is written as is.
+    func known<V>(_ table: CellTable<V>, _ c: TableCell) -> V? {
+        guard let (s, e) = contentRange(c) else { return nil }
+        return bytes.withUnsafeBufferPointer { table.find(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+    }
+
+    /// The entity a subject cell names, and its name number in the store.
+    mutating func subject(_ c: TableCell) throws(Diagnostic) -> (id: String, name: Int32) {
+        if let known = known(subjects, c) { return known }
+        var text = try self.text(c, .subject)
+        if let known = text.withUTF8({ subjects.find($0) }) { return known }
         let key = text.lowercased()
         let id: String
         if let known = index[key] {
@@ -498,10 +460,9 @@ struct TablePackLoader {
             if index[id] == nil { index[id] = id }
             newEntities.append((id, text))
         }
-        subjectsAsWritten[text] = id
-        if let short { shortSubjects.set(short, id) }
-        if let (s, e) = contentRange(c) { lastSubject = (s, e, id) }
-        return id
+        let resolved = (id, writing == nil ? session.store.names.intern(id) : -1)
+        text.withUTF8 { subjects.insert($0, resolved) }
+        return resolved
     }
 
     /// LANGUAGE.md's rule for a new entity's id.
@@ -523,17 +484,17 @@ struct TablePackLoader {
         return id
     }
 
-    mutating func property(_ c: TableCell) throws(Diagnostic) -> String {
-        if let last = lastProperty, sameBytes(c, last.start, last.end) { return last.name }
-        let short = shortKey(c)
-        if let short, let known = shortProperties.value(short) { return known }
-        let name = try text(c, .property)
+    /// A property cell's name, and its name number in the store.
+    mutating func property(_ c: TableCell) throws(Diagnostic) -> (name: String, id: Int32) {
+        if let known = known(properties, c) { return known }
+        var name = try text(c, .property)
+        if let known = name.withUTF8({ properties.find($0) }) { return known }
         guard TablePackLoader.isName(name) else {
             throw error(.pack(.notAPropertyName(name)), c, notes: ["a property is a name: letters, digits and _, such as oil_reserves"])
         }
-        if let (s, e) = contentRange(c) { lastProperty = (s, e, name) }
-        if let short { shortProperties.set(short, name) }
-        return name
+        let resolved = (name, writing == nil ? session.store.names.intern(name) : -1)
+        name.withUTF8 { properties.insert($0, resolved) }
+        return resolved
     }
 
     mutating func source(_ row: Int) throws(Diagnostic) -> (id: String, index: Int32) {
@@ -650,11 +611,11 @@ struct TablePackLoader {
         let notes = value.lineage.isEmpty ? value.lineage
             : Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
         if case .quantity(let q) = value.payload, q.isExact, notes.isEmpty {
-            session.store.addExactFact(subject: subject, property: property, nominal: q.nominal, unit: q.unit, source: sourceIndex,
+            session.store.addExactFact(subject: subject.id, property: property.name, ids: (subject.name, property.id), nominal: q.nominal, unit: q.unit, source: sourceIndex,
                                        at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge, on: on?.packed ?? 0,
                                        pack: pack, line: rowLine)
         } else {
-            session.store.addFact(subject: subject, property: property, value: Value(value.payload, lineage: notes),
+            session.store.addFact(subject: subject.id, property: property.name, value: Value(value.payload, lineage: notes),
                                   source: sourceID, at: at, quote: quote, on: on, topic: topic, claimant: claimant,
                                   hedge: hedge, pack: pack, line: rowLine)
         }
@@ -710,7 +671,7 @@ struct TablePackLoader {
 
     mutating func write() throws(Diagnostic) {
         guard let s = cell(.subject), let p = cell(.property) else { return }
-        let subject = try self.subject(s)
+        let subject = try self.subject(s).id
         let property = try text(p, .property)
         let unit = try cell(.unit).map { c throws(Diagnostic) in try text(c, .unit) }
         var value: String
