@@ -87,7 +87,7 @@ public struct EvalError: Error, Sendable {
         self.notes = notes
     }
 
-    public var message: String { (command.map { $0 + ": " } ?? "") + problem.message }
+    public var message: String { DiagnosticKind.evaluation(problem, command: command).message }
 }
 
 /// Draws diagnostics in the compiler style:
