@@ -37,6 +37,9 @@ struct Launcher {
             output.writeError(DiagnosticRenderer(color: false).render(error))
             return 1
         }
+        // The process ends when `run` returns: the session's tables (a
+        // million facts, maybe) are left to the system, not freed one by one.
+        defer { _ = Unmanaged.passRetained(session) }
         let stdoutIsTerminal = FileIO.isTerminal(1)
         session.options.format = arguments.format
         session.options.safe = arguments.safe

@@ -151,7 +151,8 @@ import Testing
     func describe(_ s: Session) -> [String] {
         s.store.facts.map { f in
             [f.subject, f.property, ValueText.plain(f.value), JSON.encode(f.value), f.source.id, f.at ?? "-", f.quote ?? "-",
-             f.on?.description ?? "-", f.topic ?? "-", f.claimant ?? "-", f.hedge ?? "-", f.origin].joined(separator: "|")
+             f.on?.description ?? "-", f.topic ?? "-", f.claimant ?? "-", f.hedge ?? "-", f.origin,
+             "\(f.value.lineage.items.count)"].joined(separator: "|")
         }
     }
 
@@ -162,9 +163,18 @@ import Testing
         try slow.loadBuiltinPacks()
         #expect(fast.store.factCount == slow.store.factCount)
         #expect(describe(fast) == describe(slow))
+        #expect(entities(fast) == entities(slow))
         let extra = """
         source gen "Generated" kind reference
         entity e1 "E1" kind thing
+
+        # entities the fast path reads, and ones it leaves to the parser
+        entity e2 "E2" kind place aka "Eee", "E-two"
+        entity e3 "E3" aka e3x # a comment
+        entity e4 "E4" kind "big thing"
+        entity e5 "E5" aka "five",
+            "fünf"
+        entity e6 "E\\"6" kind thing
         fact e1.a = 2_500 people from gen at "p. 1" on 2022-01-05 topic t  # a comment
         fact e1.b = 1.5e3 KZT/person/month
         fact e1.c = 3 %
@@ -174,6 +184,16 @@ import Testing
         fact e1.g = 12
         fact e1.h = 4 people from gen hedge "is believed to" at "p. 2"
         fact e1.i = "hedged text" hedge "is categorized as" quote "q"
+        fact e1.j = about(30 yr) from gen at "p. 3"
+        fact e1.k = less_than(2500 GBP/person/yr) quote "under"
+        fact e1.l = date(2019) topic politics
+        fact e1.m = at_most( 5 % ) on 2022-01
+        fact e1.n = about(30 yr) * 2
+        fact e1.o = at_least(2_500)
+        fact e1.p = more_than(225 persons)
+        fact e1.q = about(1.5e3 KZT/person/month)by kazakhstan
+        fact e1.r = 2022-01 topic t
+        fact e1.s = 2022-01-02 from gen at "p. 4"
         """
         let f2 = try session()
         let s2 = try session()
@@ -181,6 +201,13 @@ import Testing
         try f2.loadPack(SourceFile(name: "x.steppe", text: extra))
         try s2.loadPack(SourceFile(name: "x.steppe", text: extra))
         #expect(describe(f2) == describe(s2))
+        #expect(entities(f2) == entities(s2))
+        #expect(f2.store.entity("fünf")?.id == "e5")
+        #expect(f2.store.entity("E-two")?.id == "e2")
+    }
+
+    func entities(_ s: Session) -> [String] {
+        s.store.entityOrder.compactMap { s.store.entities[$0] }.map { "\($0.id)|\($0.name)|\($0.kind)|\($0.aliases)" }
     }
 
     @Test func aBadLastLineLoadsNothingEitherWay() throws {

@@ -19,7 +19,7 @@ public final class FactStore {
     var names: Interner<String>
     var texts: Interner<String>
     var detailRows: Interner<FactDetails>
-    var unitIDs = Interner<Unit>()
+    var unitIDs: Interner<Unit>
     var records: [FactRecord] = []
     /// Values that do not fit a record: bounded figures, texts, lists, dates.
     var sideValues: [Value] = []
@@ -53,6 +53,7 @@ public final class FactStore {
         names = Interner(capacity: room)
         texts = Interner(capacity: room)
         detailRows = Interner(capacity: room / 2)
+        unitIDs = Interner(capacity: room / 8)
     }
 
     /// A store with the same contents; the tables are shared until either changes.

@@ -52,8 +52,9 @@ public struct Parser {
 
     // MARK: - Helpers
 
-    var current: Token { tokens[index] }
-    var previous: Token { tokens[max(0, index - 1)] }
+    // Read in place: asking what the current token is copies nothing.
+    var current: Token { _read { yield tokens[index] } }
+    var previous: Token { _read { yield tokens[max(0, index - 1)] } }
     func peek(_ n: Int = 1) -> Token { tokens[min(index + n, tokens.count - 1)] }
 
     mutating func advance() -> Token {

@@ -59,9 +59,13 @@ struct PackReader {
         var other: Value? = nil
         if let n = number(&i) {
             nominal = n
+        } else if let v = plainValue(&i, session: session) {
+            other = v
+        } else if let d = date(&i) {
+            other = Value(.date(d))
         } else {
             i = valueStart
-            guard let v = plainValue(&i, session: session) else { return nil }
+            guard let v = figureCall(&i, session: session) else { return nil }
             other = v
         }
         let subject: String
@@ -166,6 +170,84 @@ struct PackReader {
         return i
     }
 
+    /// Declares the entity whose line starts at `offset` and returns the offset
+    /// of the next line; nil when the line is not a plain entity line
+    ///
+    ///     entity ID "NAME" [kind WORD] [aka "ALIAS", …]
+    ///
+    /// or when declaring it would be an error (which the parser then gives).
+    mutating func fastEntity(at offset: Int, session: Session) -> Int? {
+        var i = offset
+        guard match("entity ", at: &i) else { return nil }
+        skipBlanks(&i)
+        guard let id = name(&i), skipBlanks(&i), let title = text(&i) else { return nil }
+        var kind: String?
+        var aliases: [String] = []
+        var blanks = skipBlanks(&i)
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "#") {
+            guard blanks, let clause = name(&i), skipBlanks(&i) else { return nil }
+            switch clause {
+            case "kind":
+                guard kind == nil, let v = wordOrText(&i) else { return nil }
+                kind = v
+            case "aka":
+                while true {
+                    guard let v = wordOrText(&i) else { return nil }
+                    aliases.append(v)
+                    skipBlanks(&i)
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { break }
+                    i += 1
+                    skipBlanks(&i)
+                }
+            default:
+                return nil
+            }
+            blanks = skipBlanks(&i)
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        }
+        if i < bytes.count { i += 1 }
+        // What `declare` refuses, the parser's path reports.
+        let entity = Entity(id: id, name: title, kind: kind ?? "thing", aliases: aliases)
+        if let old = session.store.entities[id], !(old.name == title && old.kind == entity.kind && old.aliases == aliases) {
+            return nil
+        }
+        for alias in aliases {
+            if let other = session.store.entity(alias), other.id != id { return nil }
+        }
+        session.store.add(entity)
+        session.invalidate()
+        return i
+    }
+
+    /// A clause's value written as a bare word or a text with no escapes,
+    /// ending where a value ends.
+    func wordOrText(_ i: inout Int) -> String? {
+        let start = i
+        guard let v = text(&i) ?? name(&i) else { return nil }
+        guard i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\n")
+                || bytes[i] == UInt8(ascii: ",") || bytes[i] == UInt8(ascii: "#") || bytes[i] == UInt8(ascii: "\r") else {
+            i = start
+            return nil
+        }
+        return v
+    }
+
+    /// The offset after the line at `offset` when it holds only blanks or a
+    /// comment; nil otherwise.
+    func blankLine(at offset: Int) -> Int? {
+        var i = offset
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\r") {
+            i += 1
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        }
+        if i >= bytes.count { return i > offset ? i : nil }
+        return bytes[i] == UInt8(ascii: "\n") ? i + 1 : nil
+    }
+
     /// The clauses of a fact, as bits so a repeated one is noticed cheaply.
     enum Clause: UInt8 {
         case from = 1, at = 2, quote = 4, on = 8, topic = 16, by = 32, hedge = 64
@@ -213,6 +295,39 @@ struct PackReader {
         }
         i = k
         return v
+    }
+
+    /// `NAME(FIGURE)`, a built-in function of one figure (`more_than(225
+    /// people)`, `about(30 yr)`, `date(2019)`), run as the evaluator runs it:
+    /// in a pack a call always means the built-in function. Keeps only the
+    /// notes of the result's lineage, as a `fact` statement does. Nil for
+    /// anything else, and when the call fails: the parser gives the error.
+    func figureCall(_ i: inout Int, session: Session) -> Value? {
+        let start = i
+        guard let word = name(&i), i < bytes.count, bytes[i] == UInt8(ascii: "("),
+              let f = Builtins.functionsByName[word], f.arity.contains(1) else { return nil }
+        i += 1
+        skipBlanks(&i)
+        let argumentStart = i
+        guard let n = number(&i) else { return nil }
+        var argumentEnd = i
+        var unit = Unit()
+        if skipBlanks(&i), i < bytes.count, bytes[i] != UInt8(ascii: ")") {
+            guard let range = unitWord(&i, closing: true),
+                  let u = resolve(String(decoding: bytes[range], as: UTF8.self), session.store.units) else { return nil }
+            unit = u
+            argumentEnd = i
+            skipBlanks(&i)
+        }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ")") else { return nil }
+        i += 1
+        guard i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")
+                || bytes[i] == UInt8(ascii: "\n") else { return nil }
+        let call = FunctionCall(session: session, name: word, values: [Value(.quantity(Quantity(n, unit: unit)))],
+                                ranges: [SourceRange(argumentStart, argumentEnd)], range: SourceRange(start, i))
+        guard let v = try? f.run(call) else { return nil }
+        let notes = Lineage(v.lineage.items.filter { if case .note = $0 { return true } else { return false } })
+        return Value(v.payload, lineage: notes)
     }
 
     /// Whether `word` is written at `i` and a unit would end right after it.
@@ -296,7 +411,7 @@ struct PackReader {
 
     /// A unit written without spaces (`people`, `KZT/person/month`, `km^2`, `%`),
     /// not a clause word; gives its bytes.
-    func unitWord(_ i: inout Int) -> Range<Int>? {
+    func unitWord(_ i: inout Int, closing: Bool = false) -> Range<Int>? {
         let start = i
         if bytes[i] == UInt8(ascii: "%") {
             i += 1
@@ -321,12 +436,19 @@ struct PackReader {
             }
         }
         guard i >= bytes.count || bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")
-                || bytes[i] == UInt8(ascii: "\n") else { i = start; return nil }
+                || bytes[i] == UInt8(ascii: "\n") || (closing && bytes[i] == UInt8(ascii: ")")) else { i = start; return nil }
         return start..<i
     }
 
     /// The unit as the evaluator would resolve it, or nil to leave it to the parser.
     func resolve(_ text: String, _ table: UnitTable) -> Unit? {
+        // One name (`people`, `USD`) that is no clause word: the parser would
+        // read it as a unit of one atom, so it is that atom.
+        if let first = text.utf8.first, first != UInt8(ascii: "%"), text.utf8.allSatisfy(isNameChar), !isDigit(first),
+           !Parser.clauseWords.contains(text) {
+            guard let atom = table.atom(named: text) else { return nil }
+            return Unit().combined(with: Unit([.init(atom.name, 1)]))
+        }
         let file = SourceFile(name: "<unit>", text: "1 " + text)
         guard let script = try? Parser.parse(file), script.statements.count == 1,
               case .expression(.number(_, let u?, _)) = script.statements[0], u.text == text else { return nil }

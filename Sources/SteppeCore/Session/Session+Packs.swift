@@ -19,6 +19,18 @@ extension Session {
             var offset = 0
             var line = 1
             while offset < file.bytes.count {
+                // A blank or comment line is stepped over here, so that the
+                // statement after it can take the fast path too.
+                if packFastPath, let next = reader.blankLine(at: offset) {
+                    line += 1
+                    offset = next
+                    continue
+                }
+                if packFastPath, let next = reader.fastEntity(at: offset, session: self) {
+                    line += 1
+                    offset = next
+                    continue
+                }
                 if packFastPath, let next = try reader.fastFact(at: offset, line: line, session: self, pack: pack) {
                     line += 1
                     offset = next

@@ -17,6 +17,8 @@ extension Session {
 
     /// Notes a statement that ran without error, when it is one `:save` keeps.
     func record(_ statement: Statement, in file: SourceFile) {
+        // An expression (most statements) is not kept: its text is not made.
+        if case .expression = statement { return }
         var text = file.text(statement.range)
         switch statement {
         case .letBinding, .set, .def, .source, .entity, .unit, .rule:

@@ -86,6 +86,9 @@ public struct UnitTable: Sendable {
     public private(set) var aliases: [String: String] = [:]
 
     public init() {
+        // Room for the built-in atoms and the packs' own: nothing rehashes at start-up.
+        atoms.reserveCapacity(96)
+        aliases.reserveCapacity(96)
         let volume = Dimension.length.power(3)
         add(UnitAtom(name: "%", dimension: .none, scale: 0.01))
         add(UnitAtom(name: "people", dimension: .people, scale: 1), aliases: ["person", "persons"])
