@@ -264,14 +264,14 @@ struct PromptTests {
         try t.type("nosuch")
         try t.press("Enter")
         try t.wait(for: "unknown name")
-        let coloured = try Tmux.tmux(["capture-pane", "-p", "-e", "-t", t.name])
+        let coloured = try t.tmux(["capture-pane", "-p", "-e", "-t", t.name])
         #expect(coloured.contains("\u{1B}["))
         let plain = try Tmux(environment: ["NO_COLOR": "1"])
         try plain.wait(for: "steppe>")
         try plain.type("nosuch")
         try plain.press("Enter")
         try plain.wait(for: "unknown name")
-        let screen = try Tmux.tmux(["capture-pane", "-p", "-e", "-t", plain.name])
+        let screen = try plain.tmux(["capture-pane", "-p", "-e", "-t", plain.name])
         #expect(!screen.contains("\u{1B}[1;31m"))
     }
 }

@@ -28,13 +28,17 @@ final class Tmux {
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
         let command = "cd \(Tmux.quote(self.folder.path)) && exec env -i \(exports) \(Tmux.quote(binary.path)) \(arguments.map(Tmux.quote).joined(separator: " "))"
-        try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
-        try Tmux.tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit {
-        _ = try? Tmux.tmux(["kill-session", "-t", name])
+        _ = try? tmux(["kill-server"])
     }
+
+    /// Runs tmux on this session's own server.
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String { try Tmux.tmux(args, socket: name) }
 
     static func temporaryFolder() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-tmux-\(UUID().uuidString)")
@@ -50,8 +54,10 @@ final class Tmux {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// The tests' own tmux server, apart from any the user runs: it starts with
-    /// the first session and exits with the last (tmux's `exit-empty`).
+    /// Each session has a tmux server of its own (its socket is the session's
+    /// name), apart from any the user runs and from the other tests': with
+    /// one server for all, a test's new session could reach the server just
+    /// as it exits with another test's last session (tmux's `exit-empty`).
     static let socket = "steppe-tests-\(getpid())"
 
     /// Runs tmux and returns what it printed.
@@ -62,7 +68,7 @@ final class Tmux {
     /// would wait for the server, forever. Here the child closes every
     /// descriptor above stderr before tmux starts.
     @discardableResult
-    static func tmux(_ args: [String]) throws -> String {
+    static func tmux(_ args: [String], socket: String = Tmux.socket) throws -> String {
         let (status, output) = try spawn(["tmux", "-L", socket] + args)
         guard status == 0 else { throw TmuxError("tmux \(args.joined(separator: " ")) failed (status \(status))") }
         return output
@@ -99,20 +105,20 @@ final class Tmux {
     }
 
     /// Types text literally.
-    func type(_ text: String) throws { try Tmux.tmux(["send-keys", "-t", name, "-l", text]) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
     /// Presses keys by tmux name: Enter, Tab, Up, C-a, M-b, BSpace …
     func press(_ keys: String...) throws {
         for key in keys {
-            try Tmux.tmux(["send-keys", "-t", name, key])
+            try tmux(["send-keys", "-t", name, key])
             usleep(30_000)
         }
     }
 
-    func screen() throws -> String { try Tmux.tmux(["capture-pane", "-p", "-t", name]) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
     /// The screen with lines the terminal wrapped joined back (`capture-pane -J`).
-    func joinedScreen() throws -> String { try Tmux.tmux(["capture-pane", "-p", "-J", "-t", name]) }
+    func joinedScreen() throws -> String { try tmux(["capture-pane", "-p", "-J", "-t", name]) }
 
     /// Waits until the screen shows `text` (or `predicate` holds); returns the screen.
     @discardableResult
@@ -134,7 +140,7 @@ final class Tmux {
 
     /// Whether steppe has exited (the pane is kept so this can be asked).
     func exited() throws -> Bool {
-        try Tmux.tmux(["list-panes", "-t", name, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        try tmux(["list-panes", "-t", name, "-F", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     func waitForExit(timeout: Double = 10) throws {

@@ -43,7 +43,7 @@ public struct Parser {
         while offset < file.bytes.count {
             let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset)
             var parser = Parser(file: file, tokens: tokens, wordCommands: wordCommands)
-            statements += try parser.script()
+            try parser.script(into: &statements)
             guard end > offset else { break }
             offset = end
         }
@@ -131,9 +131,15 @@ public struct Parser {
     /// script -> (statement (NEWLINE | ';'))* END
     mutating func script() throws(Diagnostic) -> [Statement] {
         var statements: [Statement] = []
+        try script(into: &statements)
+        return statements
+    }
+
+    /// The statements, added to `statements` (a script's, read a statement at a time).
+    mutating func script(into statements: inout [Statement]) throws(Diagnostic) {
         while true {
             while current.kind == .newline || current.isSymbol(.semicolon) { index += 1 }
-            if current.kind == .end { return statements }
+            if current.kind == .end { return }
             statements.append(try statement())
             if current.kind == .newline || current.isSymbol(.semicolon) || current.kind == .end { continue }
             throw error(.expectedEndOfStatement(found: current.describe),

@@ -34,10 +34,11 @@ extension Session {
     /// packs and rules (`env.useLets` false) the session's names are not seen.
     func resolve(_ name: String, _ position: NamePosition, _ env: Env) -> Meaning {
         if position == .value, let row = env.row, let v = row.value(name) { return .column(v) }
-        if let v = env.locals[name] { return .parameter(v) }
+        if !env.locals.isEmpty, let v = env.locals[name] { return .parameter(v) }
         if env.useLets {
-            if let v = lets[name] { return .variable(v) }
-            if let d = defs[name] { return .function(d) }
+            // Most sessions define nothing: an empty table is not asked.
+            if !lets.isEmpty, let v = lets[name] { return .variable(v) }
+            if !defs.isEmpty, let d = defs[name] { return .function(d) }
         }
         if position == .value, Builtins.tables.contains(where: { $0.name == name }) { return .table(name) }
         if let f = Builtins.functionsByName[name] { return .builtin(f) }

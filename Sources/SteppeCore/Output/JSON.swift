@@ -2,7 +2,6 @@
 public enum JSON {
     public static func encode(_ v: Value) -> String {
         var out = ""
-        out.reserveCapacity(48)
         write(v, into: &out)
         return out
     }
@@ -71,25 +70,22 @@ public enum JSON {
         // An exact figure's ends are its nominal: written once, used thrice.
         func end(_ x: Double) -> String { x == q.nominal ? value : (x.isFinite ? NumberFormat.json(x) : "null") }
         let low = end(q.interval.low.value), high = end(q.interval.high.value)
-        let unit = q.unit.description
-        out.reserveCapacity(out.utf8.count + 64 + unit.utf8.count + value.utf8.count + low.utf8.count + high.utf8.count)
-        out += "{\"value\": "
-        out += value
-        out += ", \"unit\": "
-        if q.unit.isNone { out += "null" } else { string(unit, into: &out) }
-        out += ", \"bound\": \""
-        out += q.bound.rawValue
-        out += "\", \"low\": "
-        out += low
-        out += ", \"high\": "
-        out += high
-        out += "}"
+        var unit = "null"
+        if !q.unit.isNone { string(q.unit.description, into: &unit, replacing: true) }
+        out += String.concatenated("{\"value\": ", value, ", \"unit\": ", unit, ", \"bound\": \"", q.bound.rawValue,
+                                 "\", \"low\": ", low, ", \"high\": ", high, "}")
     }
 
     public static func string(_ s: String, into out: inout String) {
+        string(s, into: &out, replacing: false)
+    }
+
+    /// `s` as a JSON string, after `out` or (`replacing`) in its place.
+    static func string(_ s: String, into out: inout String, replacing: Bool) {
+        if replacing { out = "" }
         out += "\""
         // Most texts need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !s.containsByte(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out += s
             out += "\""
             return

@@ -35,7 +35,7 @@ public struct Renderer {
     }
 
     func tableText(_ v: Value) -> String {
-        guard case .table(let t) = v.payload else { return tint(v, ValueText.plain(v)) + "\n" }
+        guard case .table(let t) = v.payload else { return String.concatenated(tint(v, ValueText.plain(v)), "\n") }
         let header = t.columns
         let cells = t.rows.map { $0.map { ValueText.plain($0).replacingNewlines } }
         var widths = header.map { $0.count }
@@ -100,13 +100,7 @@ public struct Renderer {
     func delimited(_ v: Value) -> String {
         // A lone value (the commonest result) is a one-column table, written straight out.
         guard let t = Renderer.asTable(v) else {
-            let field = Renderer.csvField(ValueText.plain(v, grouping: false))
-            var out = ""
-            out.reserveCapacity(field.utf8.count + 7)
-            out += "value\n"
-            out += field
-            out += "\n"
-            return out
+            return String.concatenated("value\n", Renderer.csvField(ValueText.plain(v, grouping: false)), "\n")
         }
         var out = t.columns.map(Renderer.csvField).joined(separator: ",") + "\n"
         for row in t.rows {
@@ -117,7 +111,7 @@ public struct Renderer {
 
     static func csvField(_ s: String) -> String {
         // No byte to quote means no character to quote: most fields are plain.
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }),
+        guard s.containsByte(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }),
               s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
@@ -128,12 +122,7 @@ public struct Renderer {
             let text = Renderer.markdownCell(ValueText.plain(v))
             let first = text.utf8.first
             let escaped = first == UInt8(ascii: ">") || first == UInt8(ascii: "#") || text.utf8.starts(with: "- ".utf8)
-            var out = ""
-            out.reserveCapacity(text.utf8.count + 2)
-            if escaped { out += "\\" }
-            out += text
-            out += "\n"
-            return out
+            return String.concatenated(escaped ? "\\" : "", text, "\n")
         }
         var out = "| " + t.columns.map(Renderer.markdownCell).joined(separator: " | ") + " |\n"
         out += "|" + String(repeating: " --- |", count: t.columns.count) + "\n"
@@ -144,7 +133,7 @@ public struct Renderer {
     }
 
     static func markdownCell(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return s }
+        guard s.containsByte(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return s }
         var r = ""
         for c in s {
             switch c {
