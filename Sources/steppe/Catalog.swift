@@ -20,7 +20,7 @@ enum Catalog {
             do {
                 try session.load(plugin: plugin)
             } catch {
-                session.output.writeError("steppe: warning: plugin \(plugin.name) did not load: \(error)\n")
+                session.output.writeError("steppe: warning: plugin \(plugin.name) did not load: \(Problem.foreign(error).message)\n")
             }
         }
     }

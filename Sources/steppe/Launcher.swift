@@ -77,7 +77,7 @@ struct Launcher {
             do {
                 bytes = try FileIO.read(path: pack)
             } catch {
-                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(.evaluation(.file(error.message)))))
                 return 2
             }
             do {
@@ -106,7 +106,7 @@ struct Launcher {
             } catch {
                 // A script named on the command line that cannot be read is a
                 // bad command line.
-                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(.evaluation(.file(error.message)))))
                 status = 2
                 if arguments.keepGoing { continue }
                 return status
@@ -121,7 +121,7 @@ struct Launcher {
             let bytes = try FileIO.readAll(fd: 0, name: "<stdin>")
             _ = account(session.run(SourceFile(name: "<stdin>", bytes: bytes)))
         } catch {
-            output.writeError(DiagnosticRenderer(color: false).render(Diagnostic(error.message)))
+            output.writeError(DiagnosticRenderer(color: false).render(Diagnostic(.evaluation(.file(error.message)))))
             return 1
         }
         return status
@@ -138,7 +138,7 @@ struct Launcher {
             do {
                 files.append(SourceFile(name: path, bytes: try FileIO.read(path: path, allowStreams: true)))
             } catch {
-                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(error.message)))
+                output.writeError(DiagnosticRenderer(color: session.options.color).render(Diagnostic(.evaluation(.file(error.message)))))
                 return 2
             }
         }

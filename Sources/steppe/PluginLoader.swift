@@ -60,10 +60,8 @@ enum PluginLoader {
         let plugin = PluginABI.plugin(from: pointer)
         do {
             try session.load(plugin: plugin, origin: path)
-        } catch let e as CommandError {
-            throw Refusal(message: "plugin '\(path)' did not load: \(e.message)")
         } catch {
-            throw Refusal(message: "plugin '\(path)' did not load: \(error)")
+            throw Refusal(message: "plugin '\(path)' did not load: \(Problem.foreign(error).message)")
         }
         return plugin.name
     }

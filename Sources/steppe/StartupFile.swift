@@ -29,7 +29,7 @@ enum StartupFile {
             bytes = try FileIO.read(path: path)
         } catch {
             session.output.writeError(DiagnosticRenderer(color: session.options.color).render(
-                Diagnostic("start-up file: \(error.message)")))
+                Diagnostic(.evaluation(.startupFile(error.message)))))
             return
         }
         // `--keep-going` is for the scripts on the command line; this one

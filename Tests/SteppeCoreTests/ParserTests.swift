@@ -145,7 +145,7 @@ import Testing
 @Suite struct DiagnosticRendererTests {
     @Test func caretUnderTheRangeWithNote() {
         let file = SourceFile(name: "<stdin>", text: "kazakstan.region")
-        let d = Diagnostic("unknown name 'kazakstan'", file: file, range: SourceRange(0, 9), notes: ["did you mean 'kazakhstan'?"])
+        let d = Diagnostic(.evaluation(.unknownName("kazakstan")), file: file, range: SourceRange(0, 9), notes: ["did you mean 'kazakhstan'?"])
         #expect(DiagnosticRenderer(color: false).render(d) == """
         <stdin>:1:1: error: unknown name 'kazakstan'
          1 | kazakstan.region

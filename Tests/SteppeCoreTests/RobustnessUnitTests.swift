@@ -99,7 +99,7 @@ import Testing
 @Suite struct DiagnosticRobustnessTests {
     @Test func controlCharactersFromTheSourceAreShownHarmless() {
         let file = SourceFile(name: "x\u{1B}.steppe", bytes: Array("\"\u{1B}]0;pwned\u{07}\" + nosuch".utf8))
-        let d = Diagnostic("unknown name 'nosuch'", file: file, range: SourceRange(15, 21))
+        let d = Diagnostic(.evaluation(.unknownName("nosuch")), file: file, range: SourceRange(15, 21))
         let text = DiagnosticRenderer(color: false).render(d)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(text.contains("␛]0;pwned␇"))

@@ -75,9 +75,11 @@ import Testing
 
     @Test func strictness() {
         #expect(csvError("a,\"never closed\nb,c\n")?.offset == 2)
-        #expect(csvError("a,\"never closed\nb,c\n")?.message == "this quote is never closed")
+        #expect(csvError("a,\"never closed\nb,c\n")?.problem == .quoteNeverClosed)
         #expect(csvError("a,b\"c\n")?.offset == 3)
+        #expect(csvError("a,b\"c\n")?.problem == .quoteInsideCell)
         #expect(csvError("\"a\"b,c\n")?.offset == 3)
+        #expect(csvError("\"a\"b,c\n")?.problem == .textAfterClosingQuote)
     }
 
     @Test func tenThousandColumns() throws {
@@ -142,15 +144,25 @@ import Testing
 
     @Test func jsonStrictness() {
         #expect(jsonError("[{\"a\": 01}]")?.offset == 7)
+        #expect(jsonError("[{\"a\": 01}]")?.problem == .leadingZero)
         #expect(jsonError("[{\"a\": 1.}]")?.offset == 7)
+        #expect(jsonError("[{\"a\": 1.}]")?.problem == .digitsAfterPoint)
         #expect(jsonError("[{\"a\": \"x}]")?.offset == 7)
+        #expect(jsonError("[{\"a\": \"x}]")?.problem == .textNeverClosed)
         #expect(jsonError("[{\"a\": \"\\q\"}]")?.offset == 8)
+        #expect(jsonError("[{\"a\": \"\\q\"}]")?.problem == .unknownEscape("q"))
         #expect(jsonError("[{\"a\": 1},]")?.offset == 9)
+        #expect(jsonError("[{\"a\": 1},]")?.problem == .commaBeforeBracket)
         #expect(jsonError("[{\"a\": 1}] x")?.offset == 11)
+        #expect(jsonError("[{\"a\": 1}] x")?.problem == .textAfterArray)
         #expect(jsonError("[{\"a\": 1}")?.offset == 9)
+        #expect(jsonError("[{\"a\": 1}")?.problem == .arrayNeverClosed(afterObject: true))
         #expect(jsonError("[{\"a\" 1}]")?.offset == 6)
+        #expect(jsonError("[{\"a\" 1}]")?.problem == .expectedColon)
         #expect(jsonError("[{\"a\": tru}]")?.offset == 7)
+        #expect(jsonError("[{\"a\": tru}]")?.problem == .expectedScalar)
         #expect(jsonError("{\"a\": 1} {\"a\": 2}", lines: true)?.offset == 9)
+        #expect(jsonError("{\"a\": 1} {\"a\": 2}", lines: true)?.problem == .jsonLineGoesOn)
     }
 
     // MARK: - Whole loads

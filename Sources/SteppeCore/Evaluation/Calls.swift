@@ -55,7 +55,7 @@ extension Session {
         do {
             return try evaluate(def.body, env)
         } catch let e as EvalError {
-            var d = Diagnostic(e.message, file: def.file, range: e.range, notes: e.notes)
+            var d = Diagnostic(e, file: def.file)
             d.chain.append(Diagnostic.Frame(file: def.file, range: def.body.range, what: "in \(def.name)"))
             throw d
         }

@@ -50,11 +50,11 @@ extension Session {
         } catch let d as Diagnostic {
             throw d
         } catch let e as EvalError {
-            throw Diagnostic(e.message, file: file, range: e.range, notes: e.notes)
+            throw Diagnostic(e, file: file)
         } catch let e as CommandError {
-            throw Diagnostic(e.message, file: file, range: .none, notes: e.notes)
+            throw Diagnostic(.evaluation(.command(e.message)), file: file, notes: e.notes)
         } catch {
-            throw Diagnostic("\(error)", file: file, range: .none)
+            throw Diagnostic(.evaluation(.foreign(error)), file: file)
         }
     }
 
@@ -302,7 +302,7 @@ extension Session {
         do {
             v = try evaluate(rule.expression, Env.global)
         } catch let e as EvalError {
-            var d = Diagnostic(e.message, file: rule.file, range: e.range, notes: e.notes)
+            var d = Diagnostic(e, file: rule.file)
             d.chain.append(Diagnostic.Frame(file: rule.file, range: rule.expression.range, what: "in rule \(key)"))
             throw d
         }

@@ -162,10 +162,7 @@ extension Session {
             }
         }
         if unknown > 0 || incomparable > 0 {
-            var parts: [String] = []
-            if unknown > 0 { parts.append("\(unknown) row\(unknown == 1 ? "" : "s") dropped as unknown") }
-            if incomparable > 0 { parts.append("\(incomparable) row\(incomparable == 1 ? "" : "s") could not be compared") }
-            warn("where: " + parts.joined(separator: ", "), range: range,
+            warn(.rowsLeftOut(unknown: unknown, incomparable: incomparable), range: range,
                  notes: firstProblem.map { ["first: \($0)"] } ?? [])
         }
         return kept

@@ -86,8 +86,7 @@ extension Session {
         let kinds = groupOrder.filter { $0 != .empty }
         if kinds.count > 1 {
             let names = placed.map { sortGroupName(groupOrder[$0], unit: firstUnit[groupOrder[$0]]) }
-            warn("sort: the column mixes kinds, so it is sorted in \(groupOrder.count) groups: " + names.joined(separator: ", "),
-                 range: range)
+            warn(.sortedInGroups(groupOrder.count, names), range: range)
         }
         return sorted.map { keyed[$0].1 }
     }

@@ -184,14 +184,14 @@ public struct Lexer {
             // Step over the whole UTF-8 sequence so the caret covers one character.
             while pos < bytes.count && bytes[pos] & 0xC0 == 0x80 { pos += 1 }
             let ch = String(decoding: bytes[start..<pos], as: UTF8.self)
-            let shown = ch.unicodeScalars.first.map { $0.value < 32 || $0.value == 0xFFFD } ?? true
-                ? "byte 0x" + String(b, radix: 16, uppercase: true) : "'\(ch)'"
+            let problem: SyntaxProblem = ch.unicodeScalars.first.map { $0.value < 32 || $0.value == 0xFFFD } ?? true
+                ? .unexpectedByte(b) : .unexpectedCharacter(ch)
             var notes: [String] = []
             if ch == "×" { notes.append("write '*' for multiplication") }
             if ch == "÷" { notes.append("write '/' for division") }
             if ch == "≈" { notes.append("write about(x) for an approximate figure") }
             if ch == "'" { notes.append("texts are written in double quotes") }
-            throw Diagnostic("unexpected character \(shown)", file: file, range: SourceRange(start, pos), notes: notes)
+            throw Diagnostic(.syntax(problem), file: file, range: SourceRange(start, pos), notes: notes)
         }
         return Token(kind: .symbol(symbol), range: SourceRange(start, pos), spaced: false)
     }
@@ -243,7 +243,7 @@ public struct Lexer {
         }
         let text = String(decoding: digits, as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw Diagnostic("number out of range", file: file, range: SourceRange(start, pos),
+            throw Diagnostic(.syntax(.numberOutOfRange), file: file, range: SourceRange(start, pos),
                              notes: ["the largest figure steppe holds is about 1.8e308"])
         }
         return Token(kind: .number(value), range: SourceRange(start, pos), spaced: false)
@@ -267,7 +267,7 @@ public struct Lexer {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         pos = end
         guard let date = CivilDate.parse(Substring(text)) else {
-            throw Diagnostic("impossible date '\(text)'", file: file, range: SourceRange(start, end),
+            throw Diagnostic(.syntax(.impossibleDate(text)), file: file, range: SourceRange(start, end),
                              notes: ["a date is YYYY-MM or YYYY-MM-DD with a real month and day"])
         }
         return Token(kind: .date(date), range: SourceRange(start, end), spaced: false)
@@ -304,7 +304,7 @@ public struct Lexer {
                 case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
                 default:
-                    throw Diagnostic("unknown escape '\\\(String(decoding: [e], as: UTF8.self))' in text",
+                    throw Diagnostic(.syntax(.unknownEscape(String(decoding: [e], as: UTF8.self))),
                                      file: file, range: SourceRange(pos, pos + 2),
                                      notes: ["the escapes are \\\" \\\\ \\n \\t"])
                 }
@@ -314,7 +314,7 @@ public struct Lexer {
             out.append(b)
             pos += 1
         }
-        throw Diagnostic("unterminated text", file: file, range: SourceRange(start, start + 1),
+        throw Diagnostic(.syntax(.unterminatedText), file: file, range: SourceRange(start, start + 1),
                          notes: ["add a closing '\"' on this line"])
     }
 

@@ -73,18 +73,18 @@ public struct Parser {
         return false
     }
 
-    func error(_ message: String, at token: Token? = nil, notes: [String] = []) -> Diagnostic {
+    func error(_ problem: SyntaxProblem, at token: Token? = nil, notes: [String] = []) -> Diagnostic {
         let t = token ?? current
         // At the end of the text, point just after the last token, on its line.
         let range = t.kind == .end && index > 0 ? SourceRange(tokens[index - 1].range.end, tokens[index - 1].range.end) : t.range
-        var d = Diagnostic(message, file: file, range: range, notes: notes)
-        d.incomplete = t.kind == .end
+        var d = Diagnostic(.syntax(problem), file: file, range: range, notes: notes)
+        d.incomplete = d.incomplete || t.kind == .end
         return d
     }
 
     mutating func expect(_ s: Token.Symbol, _ what: String) throws(Diagnostic) -> Token {
         guard current.isSymbol(s) else {
-            throw error("expected '\(s.rawValue)' \(what), found \(current.describe)")
+            throw error(.expected("'\(s.rawValue)' \(what)", found: current.describe))
         }
         return advance()
     }
@@ -94,17 +94,15 @@ public struct Parser {
         guard match(s) else {
             let (line, col) = file.location(of: opener.range.start)
             if current.kind == .end {
-                var d = Diagnostic("'\(file.text(opener.range))' at \(line):\(col) is never closed: expected '\(s.rawValue)' before the end",
-                                   file: file, range: opener.range)
-                d.incomplete = true
-                throw d
+                throw Diagnostic(.syntax(.neverClosed(opener: file.text(opener.range), line: line, column: col, closer: s.rawValue)),
+                                 file: file, range: opener.range)
             }
-            throw error("expected '\(s.rawValue)' to close '\(file.text(opener.range))' at \(line):\(col), found \(current.describe)")
+            throw error(.unclosed(closer: s.rawValue, opener: file.text(opener.range), line: line, column: col, found: current.describe))
         }
     }
 
     mutating func expectName(_ what: String) throws(Diagnostic) -> (String, SourceRange) {
-        guard let n = current.name else { throw error("expected \(what), found \(current.describe)") }
+        guard let n = current.name else { throw error(.expected(what, found: current.describe)) }
         let t = advance()
         return (n, t.range)
     }
@@ -113,7 +111,7 @@ public struct Parser {
         depth += 1
         if depth > Parser.maxDepth || !StackGuard.hasRoom() {
             // Every caller has just read the bracket or operator that nests.
-            throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)", at: previous,
+            throw error(.nestedTooDeeply(limit: Parser.maxDepth), at: previous,
                         notes: ["brackets, calls, '-', 'not' and '^' each count one level"])
         }
     }
@@ -123,7 +121,7 @@ public struct Parser {
         height = h
         if h > Parser.maxHeight {
             // At the operand just read: never "incomplete" at the end of a line.
-            throw error("expression nested too deeply (more than \(Parser.maxHeight) operations inside one another)",
+            throw error(.tooManyOperations(limit: Parser.maxHeight),
                         at: previous, notes: ["split it into parts with let"])
         }
     }
@@ -144,7 +142,7 @@ public struct Parser {
             if current.kind == .end { return }
             statements.append(try statement())
             if current.kind == .newline || current.isSymbol(.semicolon) || current.kind == .end { continue }
-            throw error("expected end of statement, found \(current.describe)",
+            throw error(.expectedEndOfStatement(found: current.describe),
                         notes: Parser.hintAfterStatement(current))
         }
     }
@@ -179,7 +177,7 @@ public struct Parser {
         if word == "let" || word == "def" || word == "set" {
             switch next.kind {
             case .number, .text, .date:
-                throw error("expected a name after '\(word)', found \(next.describe)", at: next,
+                throw error(.expected("a name after '\(word)'", found: next.describe), at: next,
                             notes: ["names are letters, digits and _, and start with a letter or _"])
             default: break
             }
@@ -254,7 +252,7 @@ public struct Parser {
         let token = current
         let (name, _) = try expectName(what)
         if Builtins.reserved.contains(name) {
-            throw error(Problem.reservedName(name, keyword: keyword).message, at: token,
+            throw error(.reservedName(name, keyword: keyword), at: token,
                         notes: ["reserved: " + Builtins.reserved.sorted().joined(separator: ", ")])
         }
         return name
@@ -269,7 +267,7 @@ public struct Parser {
     }
 
     mutating func textLiteral(_ what: String) throws(Diagnostic) -> String {
-        guard case .text(let s) = current.kind else { throw error("expected \(what) in double quotes, found \(current.describe)") }
+        guard case .text(let s) = current.kind else { throw error(.expected("\(what) in double quotes", found: current.describe)) }
         index += 1
         return s
     }
@@ -279,12 +277,12 @@ public struct Parser {
         var clauses: [Clause] = []
         while let word = current.name {
             guard allowed.contains(word) else {
-                throw error("'\(word)' is not a clause of '\(statement)'",
+                throw error(.notAClause(word, of: statement),
                             notes: ["its clauses are: " + allowed.sorted().joined(separator: ", ")])
             }
             let keyword = advance()
             if clauses.contains(where: { $0.keyword == word }) && word != "aka" {
-                throw error("'\(word)' given twice", at: keyword)
+                throw error(.clauseTwice(word), at: keyword)
             }
             repeat {
                 let value = try postfix()
@@ -374,7 +372,7 @@ public struct Parser {
             let n = try expression()
             return .take(n, start.range.joined(n.range))
         case "group":
-            guard matchName("by") else { throw error("expected 'by' after 'group'") }
+            guard matchName("by") else { throw error(.expected("'by' after 'group'", found: nil)) }
             let (column, range) = try expectName("a column name after 'group by'")
             height = 1
             return .groupBy(column, start.range.joined(range))
@@ -478,7 +476,7 @@ public struct Parser {
         let left = try conversion()
         guard let op = comparisonOperator(current) else {
             if current.isSymbol(.assign) {
-                throw error("'=' is not a comparison", notes: ["write '==' to compare"])
+                throw error(.assignIsNotComparison, notes: ["write '==' to compare"])
             }
             return left
         }
@@ -488,7 +486,7 @@ public struct Parser {
         let right = try conversion()
         try grow(max(h, height) + 1)
         if comparisonOperator(current) != nil {
-            throw error("comparisons do not chain", notes: ["join two comparisons with 'and'"])
+            throw error(.comparisonsDoNotChain, notes: ["join two comparisons with 'and'"])
         }
         return .binary(op, left, right, opRange: opToken.range, left.range.joined(right.range))
     }
@@ -515,7 +513,7 @@ public struct Parser {
         while current.isName("to") {
             if case .text = peek().kind { break }
             index += 1
-            guard let unit = try unitExpr(required: true) else { throw error("expected a unit after 'to'") }
+            guard let unit = try unitExpr(required: true) else { throw error(.expected("a unit after 'to'", found: nil)) }
             try grow(height + 1)
             value = .convert(value, unit, value.range.joined(unit.range))
         }
@@ -669,16 +667,16 @@ public struct Parser {
             try grow(h + 1)
             return .record(fields, token.range.joined(previous.range))
         case .end:
-            throw error("expected a value, found end of input")
+            throw error(.expected("a value", found: token.describe))
         case .newline:
-            throw error("expected a value before the end of the line")
+            throw error(.expected("a value before the end of the line", found: nil))
         case .symbol(let s):
             var notes: [String] = []
             if s == .percent { notes.append("'%' is a unit: write it after a number, as in 3 %") }
             if s == .pipe { notes.append("a pipeline starts with a value, as in facts | count") }
-            throw error("expected a value, found '\(s.rawValue)'", notes: notes)
+            throw error(.expected("a value", found: token.describe), notes: notes)
         case .sessionCommand:
-            throw error("a session command starts a line of its own")
+            throw error(.sessionCommandInside)
         }
     }
 
@@ -693,7 +691,7 @@ public struct Parser {
             index += 1
             factors.append((n, 1, start.range))
         } else {
-            if required { throw error("expected a unit after 'to', found \(current.describe)") }
+            if required { throw error(.expected("a unit after 'to'", found: current.describe)) }
             return nil
         }
         var sign = 1
@@ -708,7 +706,7 @@ public struct Parser {
                 var negative = false
                 if current.isSymbol(.minus) { negative = true; index += 1 }
                 guard case .number(let x) = current.kind, x == x.rounded(), abs(x) < 100 else {
-                    throw error("expected a whole-number power after '^' in a unit")
+                    throw error(.expected("a whole-number power after '^' in a unit", found: nil))
                 }
                 index += 1
                 factors[factors.count - 1].exponent *= (negative ? -1 : 1) * Int(x)

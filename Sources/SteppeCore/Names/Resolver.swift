@@ -82,7 +82,7 @@ extension Session {
     /// `warning: def stats hides the command stats (Statistics)`.
     func warnIfHiding(_ keyword: String, _ name: String, range: SourceRange) {
         guard let hidden = declarationHidden(by: name) else { return }
-        warn("\(keyword) \(name) hides \(hidden.described)", range: range)
+        warn(.hides(keyword, name, hidden.described), range: range)
     }
 
     /// Every declaration in the session: the language's, the session

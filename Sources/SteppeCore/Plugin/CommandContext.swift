@@ -89,6 +89,6 @@ extension CommandContext {
 
     /// A warning on stderr, pointing at the command; it does not stop the statement.
     public func warn(_ message: String, notes: [String] = []) {
-        session.warn(message, range: range, notes: notes)
+        session.warn(.command(message), range: range, notes: notes)
     }
 }

@@ -108,7 +108,7 @@ extension Session {
         }
         let outcome = run(SourceFile(name: path, bytes: bytes))
         if outcome.failures > 0 || outcome.syntaxError {
-            var d = Diagnostic(":run \(path) failed", file: file, range: range)
+            var d = Diagnostic(.evaluation(.runFailed(path)), file: file, range: range)
             d.alreadyReported = true
             throw d
         }

@@ -45,8 +45,7 @@ extension Session {
                 var parser = Parser(file: file, tokens: tokens)
                 for statement in try parser.script() {
                     guard Session.isPackStatement(statement) else {
-                        throw Diagnostic("a fact pack holds only source, entity, fact, unit and rule statements",
-                                         file: file, range: statement.range)
+                        throw Diagnostic(.pack(.notPackStatement), file: file, range: statement.range)
                     }
                     try located(file) { try self.declare(statement, pack: pack, file: file) }
                 }
@@ -60,7 +59,7 @@ extension Session {
         } catch {
             store = saved
             invalidate()
-            throw Diagnostic("\(error)", file: file)
+            throw Diagnostic(.evaluation(.foreign(error)), file: file)
         }
         invalidate()
     }

@@ -59,10 +59,8 @@ extension Session {
         output.writeError(DiagnosticRenderer(color: options.color).render(d))
     }
 
-    func warn(_ message: String, range: SourceRange, notes: [String] = []) {
-        var d = Diagnostic(message, file: currentFile, range: range, notes: notes, severity: .warning)
-        d.chain = []
-        report(d)
+    func warn(_ problem: Problem, range: SourceRange, notes: [String] = []) {
+        report(Diagnostic(.evaluation(problem), file: currentFile, range: range, notes: notes, severity: .warning))
     }
 
     var currentFile: SourceFile? { currentFileStack.last }

@@ -42,14 +42,14 @@ extension Session {
         let format = PackFormat(path: file.name) ?? .steppe
         if format == .steppe {
             if let source {
-                throw Diagnostic("'from \(source)' is for CSV and JSON packs", notes: ["a fact in a .steppe pack says its own source: fact S.P = X from SOURCE"])
+                throw Diagnostic(.pack(.fromNeedsTablePack(source)), notes: ["a fact in a .steppe pack says its own source: fact S.P = X from SOURCE"])
             }
             try loadPack(file)
             saveLog.append(.pack(file))
             return
         }
         if let source, store.sources[source] == nil {
-            throw Diagnostic("unknown source '\(source)'", notes: suggestions(source, among: store.sourceOrder)
+            throw Diagnostic(.evaluation(.unknownSource(source)), notes: suggestions(source, among: store.sourceOrder)
                              + ["declare it first: source \(source) \"TITLE\" kind reference"])
         }
         let record = try loadTablePack(file, format: format, source: source)

@@ -4,7 +4,9 @@ public struct Diagnostic: Error, Sendable {
     public enum Severity: String, Sendable { case error, warning, note }
 
     public var severity: Severity
-    public var message: String
+    /// Which problem it is; its text is the message.
+    public var kind: DiagnosticKind
+    public var message: String { kind.message }
     /// The file and range the message points at; nil for problems with no place.
     public var file: SourceFile?
     public var range: SourceRange
@@ -14,7 +16,7 @@ public struct Diagnostic: Error, Sendable {
     public var chain: [Frame]
     /// The text ended before the statement did (an open bracket, a trailing
     /// operator): the prompt asks for another line instead of reporting it.
-    public var incomplete = false
+    public var incomplete: Bool
     /// Already shown where it happened (inside a `:run` script); it only
     /// marks the statement that ran the script as failed.
     public var alreadyReported = false
@@ -30,14 +32,42 @@ public struct Diagnostic: Error, Sendable {
         }
     }
 
-    public init(_ message: String, file: SourceFile? = nil, range: SourceRange = .none,
+    public init(_ kind: DiagnosticKind, file: SourceFile? = nil, range: SourceRange = .none,
                 notes: [String] = [], severity: Severity = .error) {
         self.severity = severity
-        self.message = message
+        self.kind = kind
         self.file = file
         self.range = range
         self.notes = notes
         self.chain = []
+        incomplete = kind.isIncomplete
+    }
+
+    /// An evaluation error, placed in the file it arose in.
+    public init(_ e: EvalError, file: SourceFile?) {
+        self.init(.evaluation(e.problem, command: e.command), file: file, range: e.range, notes: e.notes)
+    }
+}
+
+/// Which catalogue a diagnostic's problem is from, and which case. Boxed, so
+/// that a `Diagnostic` stays small: every parser frame makes room for one.
+public indirect enum DiagnosticKind: Sendable, Equatable {
+    /// An evaluation error, and the command it arose in (`compare: …`).
+    case evaluation(Problem, command: String? = nil)
+    case syntax(SyntaxProblem)
+    case pack(PackProblem)
+
+    public var message: String {
+        switch self {
+        case .evaluation(let p, let command): return (command.map { $0 + ": " } ?? "") + p.message
+        case .syntax(let p): return p.message
+        case .pack(let p): return p.message
+        }
+    }
+
+    var isIncomplete: Bool {
+        if case .syntax(let p) = self { return p.isIncomplete }
+        return false
     }
 }
 
@@ -57,11 +87,7 @@ public struct EvalError: Error, Sendable {
         self.notes = notes
     }
 
-    public init(_ message: String, _ range: SourceRange, notes: [String] = []) {
-        self.init(.other(message), range, notes: notes)
-    }
-
-    public var message: String { (command.map { $0 + ": " } ?? "") + problem.message }
+    public var message: String { DiagnosticKind.evaluation(problem, command: command).message }
 }
 
 /// Draws diagnostics in the compiler style:

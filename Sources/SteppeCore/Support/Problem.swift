@@ -19,7 +19,6 @@ public enum Problem: Sendable, Equatable {
     case functionNotStage(String, usage: String)
     case commandNeedsArguments(String, usage: String)
     case commandNotStage(String)
-    case reservedName(String, keyword: String)
     case argumentCount(String, expected: ClosedRange<Int>, given: Int)
     case unexpectedLabel(function: String, label: String)
     case unknownUnit(String)
@@ -97,6 +96,10 @@ public enum Problem: Sendable, Equatable {
     case historyNeedsCount
     /// `:run`, `:load`, `:save` or `:once` without a file.
     case needsFile(String, showUsage: Bool)
+    /// The statement that ran a script that failed.
+    case runFailed(String)
+    /// The start-up file could not be read: the system's reason.
+    case startupFile(String)
     /// A file that could not be read or written, as the system reports it.
     case file(String)
     // MARK: Fact packs
@@ -112,11 +115,25 @@ public enum Problem: Sendable, Equatable {
     case unitNeedsExactFigure
     case moneyUnitOneCurrency
     case repeatedParameter(String)
+    // MARK: Warnings
+    /// `where` left out rows it could not decide.
+    case rowsLeftOut(unknown: Int, incomparable: Int)
+    /// `sort` over a column of mixed kinds: how many groups, and their names in order.
+    case sortedInGroups(Int, [String])
+    /// `def stats hides the command stats (Statistics)`.
+    case hides(String, String, String)
     // MARK: Others
-    /// A plugin command's own error (`CommandError`), shown as its message.
+    /// A plugin command's own error (`CommandError`) or warning, shown as its message.
     case command(String)
     /// Any other error, by its message.
     case other(String)
+
+    /// An error of a type steppe does not know (a plugin's own): its
+    /// description if it has one, never a dump of its fields.
+    public static func foreign(_ error: any Error) -> Problem {
+        if let e = error as? any CustomStringConvertible { return .other(e.description) }
+        return .other("an error with no message (\(type(of: error)))")
+    }
 
     public var message: String {
         switch self {
@@ -137,7 +154,6 @@ public enum Problem: Sendable, Equatable {
         case .functionNotStage(let n, let usage): return "\(n) is a function, not a stage: call it as \(usage)"
         case .commandNeedsArguments(let n, let usage): return "'\(n)' needs arguments: \(usage)"
         case .commandNotStage(let n): return "\(n) cannot be a pipeline stage"
-        case .reservedName(let n, let keyword): return "'\(n)' is a reserved word and cannot be a \(keyword) name"
         case .argumentCount(let n, let expected, let given):
             let count = expected.lowerBound == expected.upperBound ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
             return "\(n) takes \(count) argument\(expected.upperBound == 1 ? "" : "s"), given \(given)"
@@ -201,6 +217,8 @@ public enum Problem: Sendable, Equatable {
         case .historyOnlyAtPrompt: return ":history is kept only at the prompt"
         case .historyNeedsCount: return ":history takes a positive number of lines"
         case .needsFile(let n, let usage): return ":\(n) needs a file" + (usage ? ": :\(n) FILE" : "")
+        case .runFailed(let path): return ":run \(path) failed"
+        case .startupFile(let m): return "start-up file: \(m)"
         case .yearNeedsWholeNumber: return "'year' takes a whole number"
         case .sourceRedeclared(let id, let what): return "source '\(id)' is already declared, \(what)"
         case .entityRedeclared(let id, let name): return "entity '\(id)' is already declared, as \"\(name)\""
@@ -213,6 +231,14 @@ public enum Problem: Sendable, Equatable {
         case .unitNeedsExactFigure: return "a unit is defined by a positive exact figure, such as unit Mt = 1e6 t"
         case .moneyUnitOneCurrency: return "a money unit is defined in one currency alone, such as unit kUSD = 1000 USD"
         case .repeatedParameter(let n): return "a parameter name is repeated in \(n)"
+        case .rowsLeftOut(let unknown, let incomparable):
+            var parts: [String] = []
+            if unknown > 0 { parts.append("\(unknown) row\(unknown == 1 ? "" : "s") dropped as unknown") }
+            if incomparable > 0 { parts.append("\(incomparable) row\(incomparable == 1 ? "" : "s") could not be compared") }
+            return "where: " + parts.joined(separator: ", ")
+        case .sortedInGroups(let count, let names):
+            return "sort: the column mixes kinds, so it is sorted in \(count) groups: " + names.joined(separator: ", ")
+        case .hides(let keyword, let name, let hidden): return "\(keyword) \(name) hides \(hidden)"
         case .command(let m), .file(let m), .other(let m): return m
         }
     }

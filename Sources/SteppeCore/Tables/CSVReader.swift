@@ -18,11 +18,11 @@ public struct CSVCell: Sendable, Equatable {
 
 /// A CSV file that breaks RFC 4180, at the byte where it does.
 public struct CSVError: Error, Sendable {
-    public var message: String
+    public var problem: PackProblem
     public var offset: Int
     public var notes: [String]
-    init(_ message: String, at offset: Int, notes: [String] = []) {
-        self.message = message
+    init(_ problem: PackProblem, at offset: Int, notes: [String] = []) {
+        self.problem = problem
         self.offset = offset
         self.notes = notes
     }
@@ -83,7 +83,7 @@ public struct CSVReader {
                     var doubled = false
                     while true {
                         guard i < n else {
-                            return .failure(CSVError("this quote is never closed", at: start,
+                            return .failure(CSVError(.quoteNeverClosed, at: start,
                                                      notes: ["close the cell with a '\"'; a '\"' inside a quoted cell is written twice (\"\")"]))
                         }
                         let b = p[i]
@@ -101,7 +101,7 @@ public struct CSVReader {
                     cell = CSVCell(start: start, contentStart: start + 1, contentEnd: i, quoted: true, doubledQuotes: doubled)
                     i += 1
                     if i < n, p[i] != CSVReader.comma, p[i] != CSVReader.lf, p[i] != CSVReader.cr {
-                        return .failure(CSVError("text after the closing quote of a cell", at: i,
+                        return .failure(CSVError(.textAfterClosingQuote, at: i,
                                                  notes: ["a cell ends at its closing quote; a '\"' inside it is written twice (\"\")"]))
                     }
                 } else {
@@ -109,7 +109,7 @@ public struct CSVReader {
                         let b = p[i]
                         if b == CSVReader.comma || b == CSVReader.lf || b == CSVReader.cr { break }
                         if b == CSVReader.quote {
-                            return .failure(CSVError("a '\"' inside a cell that does not start with one", at: i,
+                            return .failure(CSVError(.quoteInsideCell, at: i,
                                                      notes: ["put the whole cell in quotes and write the '\"' twice: \"say \"\"hi\"\"\""]))
                         }
                         i += 1

@@ -57,15 +57,15 @@ public struct JSONRowReader {
             let object = try readObject()
             skipSpace(newlines: false)
             if i < bytes.count, bytes[i] != UInt8(ascii: "\n") {
-                throw CSVError("a JSON Lines pack holds one object a line; this line goes on after its object", at: i)
+                throw CSVError(.jsonLineGoesOn, at: i)
             }
             return object
         }
         skipSpace(newlines: true)
         if !opened {
-            guard i < bytes.count else { throw CSVError("the file is empty: a JSON pack is an array of objects, [{…}, {…}]", at: i) }
+            guard i < bytes.count else { throw CSVError(.emptyJSON, at: i) }
             guard bytes[i] == UInt8(ascii: "[") else {
-                throw CSVError("a JSON pack is an array of objects, [{…}, {…}]", at: i,
+                throw CSVError(.notAnArray, at: i,
                                notes: bytes[i] == UInt8(ascii: "{") ? ["for one object a line, name the file .jsonl"] : [])
             }
             i += 1
@@ -77,19 +77,19 @@ public struct JSONRowReader {
                 return nil
             }
         } else if afterItem {
-            guard i < bytes.count else { throw CSVError("the array is never closed: expected ',' or ']'", at: i) }
+            guard i < bytes.count else { throw CSVError(.arrayNeverClosed(afterObject: true), at: i) }
             if bytes[i] == UInt8(ascii: "]") {
                 i += 1
                 try end()
                 return nil
             }
-            guard bytes[i] == UInt8(ascii: ",") else { throw CSVError("expected ',' or ']' after an object", at: i) }
+            guard bytes[i] == UInt8(ascii: ",") else { throw CSVError(.expectedCommaOrBracket, at: i) }
             let comma = i
             i += 1
             skipSpace(newlines: true)
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { throw CSVError("a ',' with no object after it", at: comma) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { throw CSVError(.commaBeforeBracket, at: comma) }
         }
-        guard i < bytes.count else { throw CSVError("the array is never closed: expected an object", at: i) }
+        guard i < bytes.count else { throw CSVError(.arrayNeverClosed(afterObject: false), at: i) }
         let object = try readObject()
         afterItem = true
         return object
@@ -97,7 +97,7 @@ public struct JSONRowReader {
 
     mutating func end() throws(CSVError) {
         skipSpace(newlines: true)
-        guard i >= bytes.count else { throw CSVError("text after the end of the array", at: i) }
+        guard i >= bytes.count else { throw CSVError(.textAfterArray, at: i) }
         finished = true
     }
 
@@ -113,7 +113,7 @@ public struct JSONRowReader {
 
     mutating func readObject() throws(CSVError) -> JSONObject {
         guard bytes[i] == UInt8(ascii: "{") else {
-            throw CSVError("each item of a JSON pack is an object, {\"subject\": …, \"property\": …, \"value\": …}", at: i)
+            throw CSVError(.itemNotObject, at: i)
         }
         let object = JSONObject(start: i, line: line, fields: [])
         var fields: [JSONField] = []
@@ -125,31 +125,31 @@ public struct JSONRowReader {
         }
         while true {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                throw CSVError(i < bytes.count ? "expected a key in double quotes" : "the object is never closed", at: i < bytes.count ? i : object.start)
+                throw CSVError(i < bytes.count ? .expectedKey : .objectNeverClosed, at: i < bytes.count ? i : object.start)
             }
             let keyStart = i
             let key = try readString()
             skipSpace(newlines: !lines)
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw CSVError("expected ':' after the key", at: min(i, bytes.count)) }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw CSVError(.expectedColon, at: min(i, bytes.count)) }
             i += 1
             skipSpace(newlines: !lines)
             let valueStart = i
             let value = try readScalar()
             fields.append(JSONField(key: key, keyStart: keyStart, value: value, valueStart: valueStart, valueEnd: i))
             skipSpace(newlines: !lines)
-            guard i < bytes.count else { throw CSVError("the object is never closed", at: object.start) }
+            guard i < bytes.count else { throw CSVError(.objectNeverClosed, at: object.start) }
             if bytes[i] == UInt8(ascii: "}") {
                 i += 1
                 return JSONObject(start: object.start, line: object.line, fields: fields)
             }
-            guard bytes[i] == UInt8(ascii: ",") else { throw CSVError("expected ',' or '}' after a value", at: i) }
+            guard bytes[i] == UInt8(ascii: ",") else { throw CSVError(.expectedCommaOrBrace, at: i) }
             i += 1
             skipSpace(newlines: !lines)
         }
     }
 
     mutating func readScalar() throws(CSVError) -> JSONScalar {
-        guard i < bytes.count else { throw CSVError("expected a value", at: i) }
+        guard i < bytes.count else { throw CSVError(.expectedValue, at: i) }
         switch bytes[i] {
         case UInt8(ascii: "\""): return .string(try readString())
         case UInt8(ascii: "t"): try word("true"); return .bool(true)
@@ -157,10 +157,10 @@ public struct JSONRowReader {
         case UInt8(ascii: "n"): try word("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
         case UInt8(ascii: "["), UInt8(ascii: "{"):
-            throw CSVError("a value in a pack is a text, a number, true, false or null, not \(bytes[i] == UInt8(ascii: "[") ? "an array" : "an object")", at: i,
+            throw CSVError(.nestedValue(array: bytes[i] == UInt8(ascii: "[")), at: i,
                            notes: ["for a list or a bounded figure, write a steppe expression in a text: \"=[russia, china]\""])
         default:
-            throw CSVError("expected a value: a text, a number, true, false or null", at: i)
+            throw CSVError(.expectedScalar, at: i)
         }
     }
 
@@ -168,7 +168,7 @@ public struct JSONRowReader {
         let start = i
         let n = w.utf8CodeUnitCount
         guard i + n <= bytes.count, bytes[i..<i + n].elementsEqual(UnsafeBufferPointer(start: w.utf8Start, count: n)) else {
-            throw CSVError("expected a value: a text, a number, true, false or null", at: start)
+            throw CSVError(.expectedScalar, at: start)
         }
         i += n
     }
@@ -183,19 +183,19 @@ public struct JSONRowReader {
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         let intStart = i
         let n = digits()
-        guard n > 0 else { throw CSVError("a number needs digits", at: start) }
-        if n > 1, bytes[intStart] == UInt8(ascii: "0") { throw CSVError("a JSON number does not start with 0", at: start) }
+        guard n > 0 else { throw CSVError(.numberNeedsDigits, at: start) }
+        if n > 1, bytes[intStart] == UInt8(ascii: "0") { throw CSVError(.leadingZero, at: start) }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
-            guard digits() > 0 else { throw CSVError("a number needs digits after its '.'", at: start) }
+            guard digits() > 0 else { throw CSVError(.digitsAfterPoint, at: start) }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard digits() > 0 else { throw CSVError("a number needs digits after its exponent", at: start) }
+            guard digits() > 0 else { throw CSVError(.digitsAfterExponent, at: start) }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw CSVError("number out of range", at: start) }
+        guard let value = Double(text), value.isFinite else { throw CSVError(.numberOutOfRange, at: start) }
         return .number(value, text)
     }
 
@@ -205,7 +205,7 @@ public struct JSONRowReader {
         var out: [UInt8] = []
         var plainFrom = i
         while true {
-            guard i < bytes.count else { throw CSVError("this text is never closed", at: start) }
+            guard i < bytes.count else { throw CSVError(.textNeverClosed, at: start) }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 out.append(contentsOf: bytes[plainFrom..<i])
@@ -213,7 +213,7 @@ public struct JSONRowReader {
                 return String(decoding: out, as: UTF8.self)
             }
             if b < 0x20 {
-                throw CSVError(b == UInt8(ascii: "\n") ? "this text is never closed on its line" : "a control character inside a text", at: b == UInt8(ascii: "\n") ? start : i,
+                throw CSVError(b == UInt8(ascii: "\n") ? .textNeverClosedOnLine : .controlCharacter, at: b == UInt8(ascii: "\n") ? start : i,
                                notes: ["write a line break inside a JSON text as \\n"])
             }
             if b != UInt8(ascii: "\\") {
@@ -221,7 +221,7 @@ public struct JSONRowReader {
                 continue
             }
             out.append(contentsOf: bytes[plainFrom..<i])
-            guard i + 1 < bytes.count else { throw CSVError("this text is never closed", at: start) }
+            guard i + 1 < bytes.count else { throw CSVError(.textNeverClosed, at: start) }
             let e = bytes[i + 1]
             switch e {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
@@ -232,24 +232,24 @@ public struct JSONRowReader {
             case UInt8(ascii: "t"): out.append(9)
             case UInt8(ascii: "u"):
                 let escape = i
-                guard var scalar = hex4(at: i + 2) else { throw CSVError("\\u takes four hexadecimal digits", at: escape) }
+                guard var scalar = hex4(at: i + 2) else { throw CSVError(.hexEscape, at: escape) }
                 i += 6
                 if scalar >= 0xD800 && scalar < 0xDC00 {
                     guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u"),
                           let low = hex4(at: i + 2), low >= 0xDC00, low < 0xE000 else {
-                        throw CSVError("a \\u escape of a high surrogate needs its low surrogate after it", at: escape)
+                        throw CSVError(.loneHighSurrogate, at: escape)
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                    throw CSVError("a lone low surrogate in a \\u escape", at: escape)
+                    throw CSVError(.loneLowSurrogate, at: escape)
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw CSVError("not a character", at: escape) }
+                guard let u = Unicode.Scalar(scalar) else { throw CSVError(.notACharacter, at: escape) }
                 out.append(contentsOf: Array(String(Character(u)).utf8))
                 plainFrom = i
                 continue
             default:
-                throw CSVError("unknown escape '\\\(String(decoding: [e], as: UTF8.self))' in a text", at: i,
+                throw CSVError(.unknownEscape(String(decoding: [e], as: UTF8.self)), at: i,
                                notes: ["the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"])
             }
             i += 2

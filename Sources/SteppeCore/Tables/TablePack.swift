@@ -121,24 +121,23 @@ struct TablePackLoader {
 
     // MARK: - Errors
 
-    func error(_ message: String, at start: Int, _ end: Int? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(message, file: file, range: SourceRange(start, end ?? start + 1), notes: notes)
+    func error(_ kind: DiagnosticKind, at start: Int, _ end: Int? = nil, notes: [String] = []) -> Diagnostic {
+        Diagnostic(kind, file: file, range: SourceRange(start, end ?? start + 1), notes: notes)
     }
 
-    func error(_ message: String, _ cell: TableCell, notes: [String] = []) -> Diagnostic {
-        error(message, at: cell.start, max(cell.start + 1, cell.end), notes: notes)
+    func error(_ kind: DiagnosticKind, _ cell: TableCell, notes: [String] = []) -> Diagnostic {
+        error(kind, at: cell.start, max(cell.start + 1, cell.end), notes: notes)
     }
 
     func error(_ e: CSVError) -> Diagnostic {
-        error(e.message, at: e.offset, notes: e.notes)
+        error(.pack(e.problem), at: e.offset, notes: e.notes)
     }
 
     // MARK: - Reading rows
 
     mutating func run() throws(Diagnostic) {
         if let bad = UTF8Check.firstInvalidByte(in: bytes) {
-            let hex = String(bytes[bad], radix: 16, uppercase: true)
-            throw error("the file is not valid UTF-8: byte 0x\(hex.count < 2 ? "0" + hex : hex) here", at: bad,
+            throw error(.pack(.invalidUTF8(bytes[bad])), at: bad,
                         notes: ["save the file as UTF-8 (in a spreadsheet: CSV UTF-8)"])
         }
         switch format {
@@ -153,7 +152,7 @@ struct TablePackLoader {
         let gotHeader: Bool
         do { gotHeader = try csv.nextRow(&header) } catch { throw self.error(error) }
         guard gotHeader else {
-            throw error("the file is empty: a CSV pack starts with a header row, such as subject,property,value,source", at: 0)
+            throw error(.pack(.emptyCSV), at: 0)
         }
         var seen: [TableColumn: CSVCell] = [:]
         for cell in header {
@@ -161,11 +160,11 @@ struct TablePackLoader {
             guard let column = TableColumn.byName[name] else {
                 let notes = name.isEmpty ? ["the columns are: \(TableColumn.list)"]
                     : session.suggestions(name, among: TableColumn.allCases.map(\.name)) + ["the columns are: \(TableColumn.list)"]
-                throw error(name.isEmpty ? "a column with no name" : "unknown column '\(csv.text(cell))'",
+                throw error(.pack(name.isEmpty ? .unnamedColumn : .unknownColumn(csv.text(cell))),
                             at: cell.start, max(cell.start + 1, cell.end), notes: notes)
             }
             if seen[column] != nil {
-                throw error("the column '\(name)' is given twice", at: cell.start, max(cell.start + 1, cell.end))
+                throw error(.pack(.columnTwice(name)), at: cell.start, max(cell.start + 1, cell.end))
             }
             seen[column] = cell
             columnOf.append(column)
@@ -173,14 +172,14 @@ struct TablePackLoader {
         let headerStart = csv.rowStart
         let headerEnd = header.last?.end ?? headerStart
         for column in [TableColumn.subject, .property] where seen[column] == nil {
-            throw error("the header has no '\(column.name)' column", at: headerStart, headerEnd,
+            throw error(.pack(.headerLacks(column.name)), at: headerStart, headerEnd,
                         notes: ["the columns are: \(TableColumn.list); subject, property and value are required"])
         }
         if seen[.value] == nil && seen[.low] == nil && seen[.high] == nil {
-            throw error("the header has no 'value' column (nor 'low' or 'high')", at: headerStart, headerEnd)
+            throw error(.pack(.headerLacksValue), at: headerStart, headerEnd)
         }
         if seen[.source] == nil && fromSource == nil {
-            throw error("the header has no 'source' column", at: headerStart, headerEnd,
+            throw error(.pack(.headerLacks("source")), at: headerStart, headerEnd,
                         notes: ["add one, or give every row a source: :load FILE from SOURCE (--load FILE --from SOURCE)"])
         }
         var row: [CSVCell] = []
@@ -192,12 +191,12 @@ struct TablePackLoader {
             rowStart = csv.rowStart
             rowLine = csv.rowLine
             if row.count != header.count {
-                let message = "row \(rowNumber) has \(row.count) cell\(row.count == 1 ? "" : "s"), but the header has \(header.count)"
+                let ragged = DiagnosticKind.pack(.raggedRow(row: rowNumber, cells: row.count, header: header.count))
                 if row.count > header.count {
-                    throw error(message, at: row[header.count].start, notes: ["a cell holding a comma is put in double quotes"])
+                    throw error(ragged, at: row[header.count].start, notes: ["a cell holding a comma is put in double quotes"])
                 }
                 let end = row.last?.end ?? rowStart
-                throw error(message, at: end, notes: ["an empty cell still needs its comma"])
+                throw error(ragged, at: end, notes: ["an empty cell still needs its comma"])
             }
             cells.removeAll(keepingCapacity: true)
             for i in slot.indices { slot[i] = -1 }
@@ -222,11 +221,11 @@ struct TablePackLoader {
             for i in slot.indices { slot[i] = -1 }
             for field in object.fields {
                 guard let column = TableColumn.byName[field.key] else {
-                    throw error("unknown key \"\(field.key)\"", at: field.keyStart, field.keyStart + field.key.utf8.count + 2,
+                    throw error(.pack(.unknownKey(field.key)), at: field.keyStart, field.keyStart + field.key.utf8.count + 2,
                                 notes: session.suggestions(field.key, among: TableColumn.allCases.map(\.name)) + ["the keys are: \(TableColumn.list)"])
                 }
                 guard slot[column.rawValue] < 0 else {
-                    throw error("the key \"\(field.key)\" is given twice in this object", at: field.keyStart)
+                    throw error(.pack(.keyTwice(field.key)), at: field.keyStart)
                 }
                 let content: TableCell.Content
                 switch field.value {
@@ -260,8 +259,8 @@ struct TablePackLoader {
 
     func required(_ column: TableColumn) throws(Diagnostic) -> TableCell {
         if let c = cell(column) { return c }
-        let what = format == .csv ? "an empty '\(column.name)' cell" : (slot[column.rawValue] >= 0 ? "\"\(column.name)\": null" : "no \"\(column.name)\" key")
-        throw error("this row has \(what); '\(column.name)' is required", at: placeOf(column))
+        let name = column.name
+        throw error(.pack(format == .csv ? .emptyCell(name) : (slot[column.rawValue] >= 0 ? .nullValue(name) : .noKey(name))), at: placeOf(column))
     }
 
     /// The cell's text as written (JSON: a string's text; other values are refused).
@@ -269,7 +268,7 @@ struct TablePackLoader {
         switch c.content {
         case .csv(let cell): return csv.text(cell)
         case .string(let s): return s
-        default: throw error("'\(column.name)' takes a text", c)
+        default: throw error(.pack(.takesText(column.name)), c)
         }
     }
 
@@ -292,12 +291,12 @@ struct TablePackLoader {
         case expression(String, Int)
         case text(String)
         /// Not a valid cell of its kind (an impossible date): why.
-        case invalid(String)
+        case invalid(PackProblem)
     }
 
     func reading(_ c: TableCell) throws(Diagnostic) -> Reading {
         let r = readingOrFailure(c)
-        if case .invalid(let message) = r { throw error(message, c) }
+        if case .invalid(let problem) = r { throw error(.pack(problem), c) }
         return r
     }
 
@@ -349,14 +348,14 @@ struct TablePackLoader {
             }
             if isNumber && i == end {
                 let text = String(decoding: b[start..<end], as: UTF8.self)
-                guard let d = Double(text), d.isFinite else { return .invalid("number out of range") }
+                guard let d = Double(text), d.isFinite else { return .invalid(.numberOutOfRange) }
                 return .number(d)
             }
             // A date: DDDD-DD or DDDD-DD-DD.
             if (n == 7 || n == 10), (0..<4).allSatisfy({ digit(start + $0) }), b[start + 4] == UInt8(ascii: "-"),
                digit(start + 5), digit(start + 6), n == 7 || (b[start + 7] == UInt8(ascii: "-") && digit(start + 8) && digit(start + 9)) {
                 let text = String(decoding: b[start..<end], as: UTF8.self)
-                guard let d = CivilDate.parse(text) else { return .invalid("'\(text)' is not a date: no such month or day") }
+                guard let d = CivilDate.parse(text) else { return .invalid(.notADate(text)) }
                 return .date(d)
             }
         }
@@ -376,7 +375,7 @@ struct TablePackLoader {
         func moved(_ d: Diagnostic) -> Diagnostic {
             let limit = max(c.end, c.start + 1)
             let start = d.range == .none ? c.start : max(c.start, min(offset + d.range.start - pad, limit - 1))
-            return Diagnostic(d.message, file: file, range: SourceRange(start, min(max(start + 1, offset + d.range.end - pad), limit)),
+            return Diagnostic(d.kind, file: file, range: SourceRange(start, min(max(start + 1, offset + d.range.end - pad), limit)),
                               notes: d.notes)
         }
         do {
@@ -385,16 +384,16 @@ struct TablePackLoader {
             let expr = try parser.expression()
             while case .newline = parser.current.kind, parser.index + 1 < tokens.count { parser.index += 1 }
             guard case .end = parser.current.kind else {
-                throw Diagnostic("unexpected \(parser.current.describe) after the expression", file: sub, range: parser.current.range,
+                throw Diagnostic(.syntax(.afterExpression(found: parser.current.describe)), file: sub, range: parser.current.range,
                                  notes: ["a cell holds one expression"])
             }
             return try session.evaluate(expr, Env.global)
         } catch let d as Diagnostic {
             throw moved(d)
         } catch let e as EvalError {
-            throw moved(Diagnostic(e.message, file: sub, range: e.range, notes: e.notes))
+            throw moved(Diagnostic(e, file: sub))
         } catch {
-            throw moved(Diagnostic("\(error)", file: sub))
+            throw moved(Diagnostic(.evaluation(.foreign(error)), file: sub))
         }
     }
 
@@ -405,7 +404,7 @@ struct TablePackLoader {
         case .truth(let b): return Value(.truth(b ? .yes : .no))
         case .text(let s): return Value(.text(s))
         case .expression(let text, let offset): return try evaluateExpression(text, at: offset, c)
-        case .invalid(let message): throw error(message, c)
+        case .invalid(let problem): throw error(.pack(problem), c)
         }
     }
 
@@ -423,7 +422,7 @@ struct TablePackLoader {
             if let e = try? parser.expression(), case .number(_, unit: .some, let r) = e, r.end == sub.bytes.count { shapeOK = true }
         }
         guard shapeOK, case .quantity(let q) = v.payload, !q.unit.isNone else {
-            throw error("'\(text)' is not a unit", c, notes: ["a unit is written as after a number: people, GBP/yr, KZT/person/month"])
+            throw error(.pack(.notAUnit(text)), c, notes: ["a unit is written as after a number: people, GBP/yr, KZT/person/month"])
         }
         units[text] = q.unit
         if let (s, e) = contentRange(c) { lastUnit = (s, e, q.unit) }
@@ -453,7 +452,7 @@ struct TablePackLoader {
         } else {
             id = TablePackLoader.entityID(for: text)
             if let taken = session.store.entities[id] {
-                throw error("'\(text)' would become the entity '\(id)', but that id is \(taken.name)'s", c,
+                throw error(.pack(.entityIDTaken(text, id: id, by: taken.name)), c,
                             notes: ["write \(id) (or a name or alias of \(taken.name)) for it, or name the subject apart"])
             }
             session.store.add(Entity(id: id, name: text, kind: "thing", aliases: []))
@@ -491,7 +490,7 @@ struct TablePackLoader {
         var name = try text(c, .property)
         if let known = name.withUTF8({ properties.find($0) }) { return known }
         guard TablePackLoader.isName(name) else {
-            throw error("'\(name)' is not a property name", c, notes: ["a property is a name: letters, digits and _, such as oil_reserves"])
+            throw error(.pack(.notAPropertyName(name)), c, notes: ["a property is a name: letters, digits and _, such as oil_reserves"])
         }
         let resolved = (name, writing == nil ? session.store.names.intern(name) : -1)
         name.withUTF8 { properties.insert($0, resolved) }
@@ -501,17 +500,17 @@ struct TablePackLoader {
     mutating func source(_ row: Int) throws(Diagnostic) -> (id: String, index: Int32) {
         guard let c = cell(.source) else {
             if let from = fromSource, let i = session.store.sourceID(from) { return (from, i) }
-            throw error("this row has no source", at: placeOf(.source),
+            throw error(.pack(.noSource), at: placeOf(.source),
                         notes: ["fill its 'source', or give every row a source: :load FILE from SOURCE"])
         }
         if let last = lastSource, sameBytes(c, last.start, last.end) { return (last.id, last.index) }
         let id = try text(c, .source)
         guard let i = session.store.sourceID(id) else {
-            throw error("unknown source '\(id)'", c, notes: session.suggestions(id, among: session.store.sourceOrder)
+            throw error(.evaluation(.unknownSource(id)), c, notes: session.suggestions(id, among: session.store.sourceOrder)
                         + ["declare it first: source \(TablePackLoader.entityID(for: id)) \"TITLE\" kind reference"])
         }
         if let from = fromSource, from != id {
-            throw error("this row's source is '\(id)', but the load gives every row '\(from)'", c)
+            throw error(.pack(.sourceDiffers(id, from: from)), c)
         }
         if let (s, e) = contentRange(c) { lastSource = (s, e, id, i) }
         return (id, i)
@@ -523,7 +522,7 @@ struct TablePackLoader {
         guard let unit else { return v }
         guard case .quantity(var q) = v.payload, q.unit.isNone else {
             let u = slot[TableColumn.unit.rawValue]
-            throw error("'unit' applies to a plain number in '\(column.name)', and this one is \(v.kindName)", u >= 0 ? cells[u] : c)
+            throw error(.pack(.unitNeedsPlainNumber(column: column.name, found: v.kindName)), u >= 0 ? cells[u] : c)
         }
         q.unit = unit
         v.payload = .quantity(q)
@@ -539,13 +538,13 @@ struct TablePackLoader {
             env.locals["x\(i)"] = v
             args.append(Argument(label: nil, value: .name("x\(i)", range), range: range))
         }
-        guard let f = Builtins.functionsByName[name] else { throw self.error("no function \(name)", c) }
+        guard let f = Builtins.functionsByName[name] else { throw self.error(.evaluation(.unknownFunction(name)), c) }
         do {
             return try session.builtin(f, args, range: range, env)
         } catch let e as EvalError {
-            throw Diagnostic(e.message, file: file, range: e.range, notes: e.notes)
+            throw Diagnostic(e, file: file)
         } catch {
-            throw self.error("\(error)", c)
+            throw self.error(.evaluation(.foreign(error)), c)
         }
     }
 
@@ -558,14 +557,14 @@ struct TablePackLoader {
         var value: Value
         let low = cell(.low), high = cell(.high)
         if low != nil || high != nil {
-            if let v = cell(.value) { throw error("give 'value', or 'low' and 'high', not both", v) }
-            if let b = cell(.bound) { throw error("'bound' applies to 'value', not to 'low' and 'high'", b) }
+            if let v = cell(.value) { throw error(.pack(.valueAndBounds), v) }
+            if let b = cell(.bound) { throw error(.pack(.boundWithLowHigh), b) }
             var ends: [Value] = []
             for (c, column) in [(low, TableColumn.low), (high, .high)] {
                 guard let c else { continue }
                 let v = try figure(c, unit: unit, column)
                 guard case .quantity(let q) = v.payload, q.isExact else {
-                    throw error("'\(column.name)' takes a number", c)
+                    throw error(.pack(.takesNumber(column.name)), c)
                 }
                 ends.append(v)
             }
@@ -579,12 +578,12 @@ struct TablePackLoader {
                 let word = try text(b, .bound)
                 let words = ["exact", "more_than", "at_least", "less_than", "at_most", "about"]
                 guard words.contains(word) else {
-                    throw error("unknown bound '\(word)'", b, notes: ["the bounds are: " + words.joined(separator: ", ")])
+                    throw error(.pack(.unknownBound(word)), b, notes: ["the bounds are: " + words.joined(separator: ", ")])
                 }
                 guard case .quantity(let q) = value.payload else {
-                    throw error("'bound' applies to a figure, and this value is \(value.kindName)", b)
+                    throw error(.pack(.boundNeedsFigure(found: value.kindName)), b)
                 }
-                guard q.isExact else { throw error("'bound' applies to an exact figure, and this one is bounded already", b) }
+                guard q.isExact else { throw error(.pack(.boundNeedsExact), b) }
                 if word != "exact" { value = try bounded(word, [value], at: c) }
             }
         }
@@ -597,14 +596,14 @@ struct TablePackLoader {
         if let c = cell(.hedge) { hedge = try text(c, .hedge) }
         if let c = cell(.on) {
             guard case .date(let d) = try self.value(c).payload else {
-                throw error("'on' takes a date, such as 2022-01 or 2022-01-05", c)
+                throw error(.pack(.onNeedsDate), c)
             }
             on = d
         }
         if let c = cell(.by) {
             let name = try text(c, .by)
             guard let id = index[name.lowercased()] else {
-                throw error("unknown entity '\(name)'", c, notes: session.suggestions(name, among: session.store.entityOrder)
+                throw error(.evaluation(.unknownEntity(name)), c, notes: session.suggestions(name, among: session.store.entityOrder)
                             + ["'by' names an entity already known: its id, name or alias"])
             }
             claimant = id
