@@ -103,13 +103,14 @@ public final class FactStore {
 
     public var factCount: Int { records.count }
 
-    /// Adds a fact; `value` keeps only the notes of its lineage. A fact that
+    /// Adds a fact; it keeps only the notes of `value`'s lineage. A fact that
     /// restates one already held (the same claim: subject, property, source,
     /// `on` date, figure, topic and claimant, as when a pack is loaded twice)
     /// adds nothing: the first statement, with its place and quote, stays.
     func addFact(subject: String, property: String, value: Value, source: String, at: String?,
                           quote: String?, on: CivilDate?, topic: String?, claimant: String?, hedge: String? = nil,
                           pack: Int, line: Int) {
+        let value = Value(value.payload, lineage: value.lineage.notesOnly)
         let sourceID = sourceIndex[source] ?? 0
         let s = names.intern(subject), p = names.intern(property)
         if alreadyStated(s, p, source: sourceID, on: on?.packed ?? 0, topic: topic, claimant: claimant, figure: { value }) {

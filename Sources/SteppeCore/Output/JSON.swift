@@ -70,19 +70,13 @@ public enum JSON {
         // An exact figure's ends are its nominal: written once, used thrice.
         func end(_ x: Double) -> String { x == q.nominal ? value : (x.isFinite ? NumberFormat.json(x) : "null") }
         let low = end(q.interval.low.value), high = end(q.interval.high.value)
-        var unit = "null"
-        if !q.unit.isNone { string(q.unit.description, into: &unit, replacing: true) }
+        var unit = ""
+        if q.unit.isNone { unit = "null" } else { string(q.unit.description, into: &unit) }
         out += String.concatenated("{\"value\": ", value, ", \"unit\": ", unit, ", \"bound\": \"", q.bound.rawValue,
                                  "\", \"low\": ", low, ", \"high\": ", high, "}")
     }
 
     public static func string(_ s: String, into out: inout String) {
-        string(s, into: &out, replacing: false)
-    }
-
-    /// `s` as a JSON string, after `out` or (`replacing`) in its place.
-    static func string(_ s: String, into out: inout String, replacing: Bool) {
-        if replacing { out = "" }
         out += "\""
         // Most texts need no escape: copy them whole.
         if !s.containsByte(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

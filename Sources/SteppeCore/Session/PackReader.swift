@@ -148,10 +148,7 @@ struct PackReader {
             }
             blanks = skipBlanks(&i)
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-        }
-        if i < bytes.count { i += 1 }
+        i = nextLine(after: i)
         if sourceIndex == nil, let id = session.packSources[pack] {
             sourceIndex = session.store.sourceID(id)
             sourceName = id
@@ -204,10 +201,7 @@ struct PackReader {
             }
             blanks = skipBlanks(&i)
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-        }
-        if i < bytes.count { i += 1 }
+        i = nextLine(after: i)
         // What `declare` refuses, the parser's path reports.
         let entity = Entity(id: id, name: title, kind: kind ?? "thing", aliases: aliases)
         if let old = session.store.entities[id], !(old.name == title && old.kind == entity.kind && old.aliases == aliases) {
@@ -249,10 +243,7 @@ struct PackReader {
             }
             blanks = skipBlanks(&i)
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-        }
-        if i < bytes.count { i += 1 }
+        i = nextLine(after: i)
         session.store.add(SourceInfo(id: id, title: title, author: fields["by"], publisher: fields["publisher"], year: year,
                                      address: fields["address"], kind: fields["kind"] ?? "reference", note: fields["note"]))
         session.packSources[pack] = id
@@ -271,6 +262,16 @@ struct PackReader {
             return nil
         }
         return v
+    }
+
+    /// The start of the next line, from where a statement's clauses end (at a
+    /// comment, the line's end or the file's).
+    func nextLine(after end: Int) -> Int {
+        var i = end
+        if i < bytes.count, bytes[i] == UInt8(ascii: "#") {
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        }
+        return i < bytes.count ? i + 1 : i
     }
 
     /// The offset after the line at `offset` when it holds only blanks or a
@@ -338,9 +339,8 @@ struct PackReader {
 
     /// `NAME(FIGURE)`, a built-in function of one figure (`more_than(225
     /// people)`, `about(30 yr)`, `date(2019)`), run as the evaluator runs it:
-    /// in a pack a call always means the built-in function. Keeps only the
-    /// notes of the result's lineage, as a `fact` statement does. Nil for
-    /// anything else, and when the call fails: the parser gives the error.
+    /// in a pack a call always means the built-in function. Nil for anything
+    /// else, and when the call fails: the parser gives the error.
     func figureCall(_ i: inout Int, session: Session) -> Value? {
         let start = i
         guard let word = name(&i), i < bytes.count, bytes[i] == UInt8(ascii: "("),
@@ -364,9 +364,7 @@ struct PackReader {
                 || bytes[i] == UInt8(ascii: "\n") else { return nil }
         let call = FunctionCall(session: session, name: word, values: [Value(.quantity(Quantity(n, unit: unit)))],
                                 ranges: [SourceRange(argumentStart, argumentEnd)], range: SourceRange(start, i))
-        guard let v = try? f.run(call) else { return nil }
-        let notes = Lineage(v.lineage.items.filter { if case .note = $0 { return true } else { return false } })
-        return Value(v.payload, lineage: notes)
+        return try? f.run(call)
     }
 
     /// Whether `word` is written at `i` and a unit would end right after it.

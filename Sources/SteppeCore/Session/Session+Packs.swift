@@ -184,9 +184,7 @@ extension Session {
         }
         let line = lineNumber(of: range.start, in: file)
         let subjectID = try self.subjectID(subject, range: range)
-        // Keep the notes a figure carries (less_than's floor), not the facts it was built from.
-        let notes = Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
-        store.addFact(subject: subjectID, property: property, value: Value(value.payload, lineage: notes), source: source.id,
+        store.addFact(subject: subjectID, property: property, value: value, source: source.id,
                       at: at, quote: quote, on: on, topic: topic, claimant: claimant, hedge: hedge,
                       pack: pack, line: line)
     }

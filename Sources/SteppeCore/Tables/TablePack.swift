@@ -608,14 +608,12 @@ struct TablePackLoader {
             }
             claimant = id
         }
-        let notes = value.lineage.isEmpty ? value.lineage
-            : Lineage(value.lineage.items.filter { if case .note = $0 { return true } else { return false } })
-        if case .quantity(let q) = value.payload, q.isExact, notes.isEmpty {
+        if case .quantity(let q) = value.payload, q.isExact, value.lineage.notesOnly.isEmpty {
             session.store.addExactFact(subject: subject.id, property: property.name, ids: (subject.name, property.id), nominal: q.nominal, unit: q.unit, source: sourceIndex,
                                        at: at, quote: quote, topic: topic, claimant: claimant, hedge: hedge, on: on?.packed ?? 0,
                                        pack: pack, line: rowLine)
         } else {
-            session.store.addFact(subject: subject.id, property: property.name, value: Value(value.payload, lineage: notes),
+            session.store.addFact(subject: subject.id, property: property.name, value: value,
                                   source: sourceID, at: at, quote: quote, on: on, topic: topic, claimant: claimant,
                                   hedge: hedge, pack: pack, line: rowLine)
         }

@@ -18,6 +18,12 @@ public struct Lineage: Sendable {
 
     public var isEmpty: Bool { items.isEmpty }
 
+    /// Only the notes (less_than's floor): what a stated fact keeps of the
+    /// lineage of the figure it was written with, not the facts it drew on.
+    var notesOnly: Lineage {
+        isEmpty ? self : Lineage(items.filter { if case .note = $0 { return true } else { return false } })
+    }
+
     /// Both lineages, without repeating a fact, rate or note already present.
     public func merged(with other: Lineage) -> Lineage {
         if other.items.isEmpty { return self }
