@@ -20,11 +20,30 @@ public struct Lexer {
 
     /// The tokens of the one statement that starts at `offset` (ending with
     /// `.end`), and the offset after it: a pack is read a statement at a time.
-    public static func tokenizeStatement(_ file: SourceFile, from offset: Int) throws(Diagnostic) -> (tokens: [Token], end: Int) {
-        try tokenize(file, from: offset, oneStatement: true)
+    /// `wordCommands`: the commands that take the rest of their statement as
+    /// words, among which any character may stand (`search Алматы`).
+    public static func tokenizeStatement(_ file: SourceFile, from offset: Int,
+                                         wordCommands: Set<String> = []) throws(Diagnostic) -> (tokens: [Token], end: Int) {
+        try tokenize(file, from: offset, oneStatement: true, wordCommands: wordCommands)
     }
 
-    static func tokenize(_ file: SourceFile, from offset: Int, oneStatement: Bool) throws(Diagnostic) -> (tokens: [Token], end: Int) {
+    /// Whether a token coming after `tokens` is among the words of a word
+    /// command: the statement, or the stage after its last `|`, starts with
+    /// one (not called with brackets), as `Parser.wordCommand` reads it.
+    static func inWords(_ tokens: [Token], _ wordCommands: Set<String>) -> Bool {
+        guard !wordCommands.isEmpty else { return false }
+        var start = tokens.count
+        while start > 0 {
+            let t = tokens[start - 1]
+            if t.kind == .newline || t.isSymbol(.pipe) || t.isSymbol(.semicolon) { break }
+            start -= 1
+        }
+        guard start < tokens.count, let name = tokens[start].name, wordCommands.contains(name) else { return false }
+        return start + 1 == tokens.count || !tokens[start + 1].isSymbol(.lparen)
+    }
+
+    static func tokenize(_ file: SourceFile, from offset: Int, oneStatement: Bool,
+                         wordCommands: Set<String> = []) throws(Diagnostic) -> (tokens: [Token], end: Int) {
         var lexer = Lexer(file: file)
         lexer.pos = offset
         var tokens: [Token] = []
@@ -66,6 +85,9 @@ public struct Lexer {
                 continue
             }
             var token = try lexer.next()
+            if case .unexpected(let problem, let notes) = token.kind, !Lexer.inWords(tokens, wordCommands) {
+                throw Diagnostic(.syntax(problem), file: file, range: token.range, notes: notes)
+            }
             token.spaced = spacedBefore || start == 0
             tokens.append(token)
         }
@@ -191,7 +213,7 @@ public struct Lexer {
             if ch == "÷" { notes.append("write '/' for division") }
             if ch == "≈" { notes.append("write about(x) for an approximate figure") }
             if ch == "'" { notes.append("texts are written in double quotes") }
-            throw Diagnostic(.syntax(problem), file: file, range: SourceRange(start, pos), notes: notes)
+            return Token(kind: .unexpected(problem, notes: notes), range: SourceRange(start, pos), spaced: false)
         }
         return Token(kind: .symbol(symbol), range: SourceRange(start, pos), spaced: false)
     }

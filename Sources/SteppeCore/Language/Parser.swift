@@ -41,7 +41,7 @@ public struct Parser {
         var statements: [Statement] = []
         var offset = 0
         while offset < file.bytes.count {
-            let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset)
+            let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset, wordCommands: wordCommands)
             var parser = Parser(file: file, tokens: tokens, wordCommands: wordCommands)
             try parser.script(into: &statements)
             guard end > offset else { break }
@@ -677,6 +677,9 @@ public struct Parser {
             throw error(.expected("a value", found: token.describe), notes: notes)
         case .sessionCommand:
             throw error(.sessionCommandInside)
+        case .unexpected(let problem, let notes):
+            // Only among a word command's words does the lexer let one through.
+            throw error(problem, at: token, notes: notes)
         }
     }
 

@@ -7,6 +7,10 @@ public struct Token: Sendable {
         case name(String)
         case sessionCommand(String)
         case symbol(Symbol)
+        /// A character no token starts with (`£`, `'`, `А`): an error, except
+        /// among the words of a command that takes them as written
+        /// (`search Алматы`); the lexer decides which (`Lexer.inWords`).
+        case unexpected(SyntaxProblem, notes: [String])
         case newline
         case end
     }
@@ -52,6 +56,7 @@ public struct Token: Sendable {
         case .name(let n): return "'\(n)'"
         case .sessionCommand: return "a session command"
         case .symbol(let s): return "'\(s.rawValue)'"
+        case .unexpected(let p, _): return p.message
         case .newline: return "end of line"
         case .end: return "end of input"
         }
