@@ -59,7 +59,7 @@ extension EditLineReader {
             _ = steppe_el_redraw(editor)
         }
         if ReadingSignals.takeResize() {
-            el_resize(editor)
+            steppe_el_resize(editor)
             // Redraw from the start of the row: libedit's picture of the
             // screen is stale after a resize.
             steppe_write_stdout("\r")
@@ -72,7 +72,7 @@ extension EditLineReader {
     /// The Tab function: asks the completer and edits or lists accordingly.
     /// Returns a libedit CC_* code.
     func complete() -> UInt8 {
-        guard let editor, let completer, let info = el_wline(editor),
+        guard let editor, let completer, let info = steppe_el_wline(editor),
             let start = info.pointee.buffer, let end = info.pointee.lastchar,
             let cursorPointer = info.pointee.cursor
         else { return UInt8(CC_ERROR) }
@@ -95,9 +95,9 @@ extension EditLineReader {
             // libedit deletes and inserts scalars (wide characters), so the
             // Character offset becomes a scalar count.
             let fromScalars = String(line.prefix(from)).unicodeScalars.count
-            el_deletestr(editor, Int32(clamping: max(0, cursorScalars - fromScalars)))
+            steppe_el_deletestr(editor, Int32(clamping: max(0, cursorScalars - fromScalars)))
             if !text.isEmpty {
-                let inserted = Self.withWideString(text) { el_winsertstr(editor, $0) }
+                let inserted = Self.withWideString(text) { steppe_el_winsertstr(editor, $0) }
                 if inserted != 0 { return UInt8(CC_REFRESH_BEEP) }
             }
             return UInt8(CC_REFRESH)

@@ -178,7 +178,7 @@ extension EditLineReader {
 
     /// The text being edited.
     func currentLine() -> String {
-        guard let editor, let info = el_wline(editor) else { return "" }
+        guard let editor, let info = steppe_el_wline(editor) else { return "" }
         var scalars = String.UnicodeScalarView()
         var position = info.pointee.buffer
         while let current = position, let end = info.pointee.lastchar, current < end {
@@ -190,7 +190,7 @@ extension EditLineReader {
 
     /// The cursor, in Characters from the start of the line.
     func currentCursor() -> Int {
-        guard let editor, let info = el_wline(editor), let start = info.pointee.buffer,
+        guard let editor, let info = steppe_el_wline(editor), let start = info.pointee.buffer,
             let cursor = info.pointee.cursor
         else { return 0 }
         return String(currentLine().unicodeScalars.prefix(cursor - start)).count
@@ -198,16 +198,16 @@ extension EditLineReader {
 
     /// Puts `text` in the line, with the cursor `cursor` Characters in.
     func replaceLine(with text: String, cursor: Int) {
-        guard let editor, let info = el_wline(editor), let start = info.pointee.buffer,
+        guard let editor, let info = steppe_el_wline(editor), let start = info.pointee.buffer,
             let end = info.pointee.lastchar, let at = info.pointee.cursor
         else { return }
-        _ = el_cursor(editor, Int32(clamping: end - at))
-        el_deletestr(editor, Int32(clamping: end - start))
+        _ = steppe_el_cursor(editor, Int32(clamping: end - at))
+        steppe_el_deletestr(editor, Int32(clamping: end - start))
         if !text.isEmpty {
-            _ = Self.withWideString(text) { el_winsertstr(editor, $0) }
+            _ = Self.withWideString(text) { steppe_el_winsertstr(editor, $0) }
         }
         let after = text.unicodeScalars.count - String(text.prefix(cursor)).unicodeScalars.count
-        _ = el_cursor(editor, Int32(clamping: -after))
+        _ = steppe_el_cursor(editor, Int32(clamping: -after))
     }
 }
 

@@ -42,13 +42,25 @@ public final class EditLineReader: LineReader {
     /// What the last search looked for: Ctrl-R Ctrl-R looks for it again.
     var lastSearchPattern: String?
 
+    /// Why libedit cannot be used here (the loader's message), or nil when
+    /// it can. The first call opens the library (see editline.c): steppe
+    /// does not link it, so that `-c` and scripts never load it.
+    public static func unavailability() -> String? {
+        var reason = [CChar](repeating: 0, count: 512)
+        if steppe_editline_open(&reason, reason.count) == 1 { return nil }
+        return reason.withUnsafeBufferPointer { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
     /// Opens libedit on standard input and output. Returns nil when libedit
-    /// cannot start.
+    /// cannot be loaded (see ``unavailability()``) or cannot start.
     ///
     /// Also switches the C library's character type to UTF-8 (see
     /// `steppe_setup_utf8_locale`), which libedit needs to show and measure
     /// non-ASCII text.
     public init?(completer: Completer? = nil, historyCapacity: Int = HistoryFile.capacity) {
+        guard Self.unavailability() == nil else { return nil }
         _ = steppe_setup_utf8_locale()
         guard let editor = steppe_el_init("steppe") else { return nil }
         self.editor = editor
@@ -132,7 +144,7 @@ public final class EditLineReader: LineReader {
         setPrompt(prompt)
         ReadingSignals.begin()
         var count: Int32 = 0
-        let text = el_wgets(editor, &count)
+        let text = steppe_el_wgets(editor, &count)
         ReadingSignals.end()
         searchReplay = []
         // A search cut short (Ctrl-C, end of input) ends here, after the
@@ -174,11 +186,11 @@ public final class EditLineReader: LineReader {
     /// Gives the terminal back in the mode it had; idempotent.
     public func close() {
         if let editor {
-            el_end(editor)
+            steppe_el_end(editor)
         }
         editor = nil
         if let editorHistory {
-            history_wend(editorHistory)
+            steppe_history_end(editorHistory)
         }
         editorHistory = nil
         promptBuffer?.deallocate()
@@ -218,7 +230,7 @@ public final class EditLineReader: LineReader {
 
     /// Where the cursor is within the prompt and the text being edited.
     func inputLayout() -> (rowsBelowCursor: Int, cursorAtEnd: Bool) {
-        guard let editor, let info = el_wline(editor) else { return (0, true) }
+        guard let editor, let info = steppe_el_wline(editor) else { return (0, true) }
         let columns = Self.terminalWidth() ?? 80
         let promptWidth = TerminalText.width(prompt)
         var before = 0

@@ -34,11 +34,15 @@ extension LineReader {
 /// The reader that suits this process: line editing when both standard input
 /// and standard output are terminals, plain reading otherwise (pipes, files,
 /// `steppe > out.txt`, where prompts must not land in the output).
-public func makeLineReader(completer: Completer? = nil) -> any LineReader {
-    if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
-        let editor = EditLineReader(completer: completer)
-    {
-        return editor
+/// On a terminal without a loadable libedit, `warn` is told why and lines are
+/// read as typed, after a plain prompt.
+public func makeLineReader(completer: Completer? = nil, warn: (String) -> Void = { _ in }) -> any LineReader {
+    if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+        if let reason = EditLineReader.unavailability() {
+            warn("line editing is off (\(reason)); lines are read as typed")
+            return PlainReader(showingPrompts: true)
+        }
+        if let editor = EditLineReader(completer: completer) { return editor }
     }
     return PlainReader()
 }

@@ -1,9 +1,11 @@
 import CEditLine
 import Glibc
 
-/// Reads lines from a stream with `getline`: no prompt, no editing, no libedit.
+/// Reads lines from a stream with `getline`: no editing, no libedit, and no
+/// prompt unless asked for one.
 ///
-/// Used when standard input is not a terminal (pipes, files, scripts). Lines
+/// Used when standard input is not a terminal (pipes, files, scripts), and on
+/// a terminal where libedit cannot be loaded (with prompts). Lines
 /// may be any length and the last one need not end in a newline. Bytes that
 /// are not UTF-8 become U+FFFD rather than failing the read.
 public final class PlainReader: LineReader {
@@ -14,12 +16,16 @@ public final class PlainReader: LineReader {
     private var buffer: UnsafeMutablePointer<CChar>?
     private var bufferSize = 0
     private var list: HistoryList
+    /// Whether each read first writes its prompt (someone is watching).
+    private let showsPrompts: Bool
 
-    /// Reads the process's standard input.
-    public init(historyCapacity: Int = HistoryFile.capacity) {
+    /// Reads the process's standard input; with `showingPrompts`, each read
+    /// writes its prompt to standard output first.
+    public init(historyCapacity: Int = HistoryFile.capacity, showingPrompts: Bool = false) {
         stream = steppe_stdin()
         ownsStream = false
         list = HistoryList(capacity: historyCapacity)
+        showsPrompts = showingPrompts
     }
 
     /// Reads from a duplicate of `fileDescriptor`; the caller keeps its own
@@ -34,18 +40,22 @@ public final class PlainReader: LineReader {
         stream = opened
         ownsStream = true
         list = HistoryList(capacity: historyCapacity)
+        showsPrompts = false
     }
 
     deinit {
         close()
     }
 
-    /// Reads the next line; `prompt` is ignored because nobody is watching.
+    /// Reads the next line. `prompt` is written first only when the reader
+    /// shows prompts, without the `"\u{1}"` marks that bracket its escape
+    /// sequences for libedit.
     ///
     /// A trailing `\n` (or `\r\n`) is removed. Ctrl-C while waiting returns
     /// `.interrupted` when ``Interrupt`` handling is installed.
     public func readLine(prompt: String) -> ReadResult {
         guard let stream else { return .endOfInput }
+        if showsPrompts { return readLineAtTerminal(prompt: prompt, from: stream) }
         while true {
             let count = getline(&buffer, &bufferSize, stream)
             if count >= 0, let buffer {
@@ -59,6 +69,38 @@ public final class PlainReader: LineReader {
                 Interrupt.clear()
                 return .interrupted
             }
+        }
+    }
+
+    /// A line read on a terminal without libedit: the prompt first; Ctrl-C
+    /// abandons the line and Ctrl-Z suspends, as with line editing.
+    private func readLineAtTerminal(prompt: String, from stream: UnsafeMutablePointer<FILE>) -> ReadResult {
+        let shown = prompt.filter { $0 != "\u{1}" }
+        steppe_write_stdout(shown)
+        while true {
+            ReadingSignals.begin()
+            let count = getline(&buffer, &bufferSize, stream)
+            let failure = errno
+            ReadingSignals.end()
+            if count >= 0, let buffer {
+                return .line(Self.decode(buffer, count: count))
+            }
+            guard ferror(stream) != 0, failure == EINTR else {
+                // Ctrl-D: end the prompt's row, as libedit does.
+                steppe_write_stdout("\n")
+                return .endOfInput
+            }
+            clearerr(stream)
+            if Interrupt.requested {
+                Interrupt.clear()
+                steppe_write_stdout("\n")
+                return .interrupted
+            }
+            if ReadingSignals.takeSuspend() {
+                ReadingSignals.suspend()
+                steppe_write_stdout("\n" + shown)
+            }
+            _ = ReadingSignals.takeResize()
         }
     }
 

@@ -15,10 +15,12 @@ struct Prompt {
         let history = HistoryFile.standard()
         let saved = history?.load() ?? HistoryContents()
         for warning in saved.warnings { session.output.writeError("steppe: warning: \(warning)\n") }
-        let reader = makeLineReader { [session] line, cursor in
-            let c = session.completions(line: line, cursor: cursor)
-            return Completion(replaceFrom: c.start, candidates: c.candidates, continuing: c.continuing)
-        }
+        let reader = makeLineReader(
+            completer: { [session] line, cursor in
+                let c = session.completions(line: line, cursor: cursor)
+                return Completion(replaceFrom: c.start, candidates: c.candidates, continuing: c.continuing)
+            },
+            warn: { [session] in session.output.writeError("steppe: warning: \($0)\n") })
         for entry in saved.entries { reader.addHistory(entry) }
         session.historyProvider = { n in reader.last(n) }
         session.interruptRequested = { Interrupt.requested }

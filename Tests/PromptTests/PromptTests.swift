@@ -274,4 +274,32 @@ struct PromptTests {
         let screen = try plain.tmux(["capture-pane", "-p", "-e", "-t", plain.name])
         #expect(!screen.contains("\u{1B}[1;31m"))
     }
+
+    /// steppe opens libedit only for the prompt (it is not linked); where it
+    /// cannot be opened, the prompt says why and still reads lines: a plain
+    /// prompt, Ctrl-C abandoning the line, Ctrl-D ending the session.
+    @Test func withoutLibeditThePromptStillReads() throws {
+        let t = try Tmux(environment: ["STEPPE_LIBEDIT": "/nonexistent/libedit.so.2"])
+        // (capture-pane drops the blank that ends a prompt.)
+        let start = try t.wait(for: "steppe>")
+        #expect(start.contains("steppe: warning: line editing is off (/nonexistent/libedit.so.2: cannot open shared object file"))
+        try t.type("protests.killed > 200 people")
+        try t.press("Enter")
+        try t.wait(for: "true\nsteppe>")
+        try t.type("1 +")
+        try t.press("Enter")
+        try t.wait(for: "\n      |")
+        try t.type("2")
+        try t.press("Enter")
+        try t.wait(for: "\n3\nsteppe>")
+        try t.type("half a line")
+        try t.press("C-c")
+        try t.type("2 * 21")
+        try t.press("Enter")
+        let s = try t.wait(for: "\n42\n")
+        #expect(!s.contains("unknown name 'half'"))
+        try t.press("C-d")
+        try t.waitForExit()
+    }
+
 }

@@ -104,6 +104,30 @@ import Testing
         #expect(r.status == 0)
     }
 
+    /// libedit (with libtinfo, libbsd and libmd) is opened for the prompt
+    /// alone: neither linked nor loaded for `-c` and scripts.
+    @Test func lineEditingIsOffTheStartUpPath() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [Run.binary.path]
+        let out = Pipe()
+        ldd.standardOutput = out
+        try ldd.run()
+        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(libraries.contains("libSteppeCore.so"))
+        #expect(!libraries.contains("libedit"), "\(libraries)")
+        // The loader's own account of every file it opens, for a command and a script.
+        let script = try temp("startup.steppe", "protests.killed\n")
+        for arguments in [["-c", "protests.killed"], [script.path]] {
+            let r = try Run.steppe(arguments, environment: ["LD_DEBUG": "files"])
+            #expect(r.status == 0)
+            #expect(r.stdout == "> 225 people\n")
+            #expect(r.stderr.contains("libSteppeCore.so"), "LD_DEBUG said nothing: \(r.stderr.prefix(300))")
+            #expect(!r.stderr.contains("libedit"))
+        }
+    }
+
     /// Without libSteppeCLI.so beside it, steppe still runs every everyday
     /// form, and says what is missing for the rest.
     @Test func withoutTheCommandLineLibrary() throws {

@@ -1,14 +1,20 @@
 /*
  * shim.h: the C side of steppe's line editing.
  *
- * Swift cannot call C variadic functions, and el_set, el_get and history are
- * all variadic, so each use gets a small fixed-argument wrapper here.
+ * libedit is not linked into steppe: it and the libraries it brings
+ * (libtinfo, libbsd, libmd) would be mapped and relocated at every start,
+ * `steppe -c` and scripts included, which never edit a line. editline.c
+ * opens it with dlopen when the prompt first asks (steppe_editline_open),
+ * and every libedit call goes through a wrapper below that calls the
+ * function it found. Swift cannot call C variadic functions either, and
+ * el_set, el_get and history are variadic, so each use has a fixed-argument
+ * wrapper. <histedit.h> is included for its types and constants only: a
+ * direct call of a libedit function from Swift fails at link time, as it
+ * must.
  *
- * Every function is static inline because a system-library target has no
- * sources of its own to compile, so each Swift module that calls one gets
- * its own copy, statics included (release builds inline across modules).
- * Nothing here may therefore hold state that must be one for the whole
- * process: the signal flags live in the CSignals target's signals.c.
+ * The helpers that do not touch libedit (locale, terminal) are static
+ * inline, so each Swift module that calls one gets its own copy: none of
+ * them may hold state that must be one for the whole process.
  */
 #ifndef STEPPE_CEDITLINE_SHIM_H
 #define STEPPE_CEDITLINE_SHIM_H
@@ -80,11 +86,14 @@ static inline void steppe_write_stdout(const char *text) {
     (void)fflush(stdout);
 }
 
-/* MARK: - EditLine */
+/* MARK: - EditLine, opened on first use (editline.c) */
 
-static inline EditLine *steppe_el_init(const char *program) {
-    return el_init(program, stdin, stdout, stderr);
-}
+/*
+ * Opens libedit and finds the functions steppe calls. Returns 1 when line
+ * editing is available; otherwise 0, with why in `reason` (dlerror's text).
+ * Only the first call opens; later calls return its result.
+ */
+int steppe_editline_open(char *reason, size_t size);
 
 /* What the prompt callback returns when it cannot find its reader. */
 static inline wchar_t *steppe_empty_prompt(void) {
@@ -92,70 +101,40 @@ static inline wchar_t *steppe_empty_prompt(void) {
     return empty;
 }
 
+/* Every wrapper below requires a successful steppe_editline_open first. */
+
+EditLine *steppe_el_init(const char *program);
+void steppe_el_end(EditLine *el);
+
 /* Wide prompt; characters between two \1 are escape sequences of no width. */
-static inline int steppe_el_set_prompt(EditLine *el, wchar_t *(*prompt)(EditLine *)) {
-    return el_wset(el, EL_PROMPT_ESC, prompt, (wchar_t)1);
-}
-
-static inline int steppe_el_set_editor(EditLine *el, const char *mode) {
-    return el_set(el, EL_EDITOR, mode);
-}
-
-static inline int steppe_el_set_signal(EditLine *el, int handle) {
-    return el_set(el, EL_SIGNAL, handle);
-}
-
-static inline int steppe_el_add_function(EditLine *el, const char *name, const char *help,
-                                         unsigned char (*function)(EditLine *, int)) {
-    return el_set(el, EL_ADDFN, name, help, function);
-}
-
-static inline int steppe_el_bind(EditLine *el, const char *keys, const char *command) {
-    return el_set(el, EL_BIND, keys, command, (const char *)NULL);
-}
-
-static inline int steppe_el_set_clientdata(EditLine *el, void *data) {
-    return el_set(el, EL_CLIENTDATA, data);
-}
-
-static inline void *steppe_el_get_clientdata(EditLine *el) {
-    void *data = NULL;
-    if (el_get(el, EL_CLIENTDATA, &data) != 0) return NULL;
-    return data;
-}
-
+int steppe_el_set_prompt(EditLine *el, wchar_t *(*prompt)(EditLine *));
+int steppe_el_set_editor(EditLine *el, const char *mode);
+int steppe_el_set_signal(EditLine *el, int handle);
+int steppe_el_add_function(EditLine *el, const char *name, const char *help,
+                           unsigned char (*function)(EditLine *, int));
+int steppe_el_bind(EditLine *el, const char *keys, const char *command);
+int steppe_el_set_clientdata(EditLine *el, void *data);
+void *steppe_el_get_clientdata(EditLine *el);
 /* Wide history, so entries keep every character whatever the locale. */
-static inline int steppe_el_set_history(EditLine *el, HistoryW *history) {
-    return el_wset(el, EL_HIST, history_w, history);
-}
-
-static inline int steppe_el_set_getc(EditLine *el, int (*getc)(EditLine *, wchar_t *)) {
-    return el_wset(el, EL_GETCFN, getc);
-}
-
+int steppe_el_set_history(EditLine *el, HistoryW *history);
+int steppe_el_set_getc(EditLine *el, int (*getc)(EditLine *, wchar_t *));
 /* raw != 0 puts the terminal in editing mode, 0 restores the user's mode. */
-static inline int steppe_el_prep_term(EditLine *el, int raw) {
-    return el_set(el, EL_PREP_TERM, raw);
-}
-
+int steppe_el_prep_term(EditLine *el, int raw);
 /* Forgets what libedit believes is on screen and draws prompt and line anew. */
-static inline int steppe_el_redraw(EditLine *el) {
-    return el_set(el, EL_REFRESH);
-}
+int steppe_el_redraw(EditLine *el);
+
+/* One line, edited; NULL at end of input or on an error (count says which). */
+const wchar_t *steppe_el_wgets(EditLine *el, int *count);
+const LineInfoW *steppe_el_wline(EditLine *el);
+int steppe_el_winsertstr(EditLine *el, const wchar_t *text);
+void steppe_el_deletestr(EditLine *el, int count);
+int steppe_el_cursor(EditLine *el, int offset);
+void steppe_el_resize(EditLine *el);
 
 /* MARK: - History (in memory only; steppe keeps its own file) */
 
-static inline HistoryW *steppe_history_init(int capacity) {
-    HistoryW *history = history_winit();
-    if (history == NULL) return NULL;
-    HistEventW event;
-    (void)history_w(history, &event, H_SETSIZE, capacity);
-    return history;
-}
-
-static inline int steppe_history_enter(HistoryW *history, const wchar_t *entry) {
-    HistEventW event;
-    return history_w(history, &event, H_ENTER, entry);
-}
+HistoryW *steppe_history_init(int capacity);
+int steppe_history_enter(HistoryW *history, const wchar_t *entry);
+void steppe_history_end(HistoryW *history);
 
 #endif
