@@ -156,6 +156,13 @@ import Testing
         }
     }
 
+    /// Every statement of the built-in packs but the rule takes the fast path
+    /// (each that does not costs start-up a parse).
+    @Test func theBuiltInPacksTakeTheFastPath() throws {
+        let s = try Session.withBuiltinFacts(output: OutputBuffer(capture: true))
+        #expect(s.packStatementsParsed == 1)
+    }
+
     @Test func fastPathStoresWhatTheParserStores() throws {
         let fast = try Session.withBuiltinFacts(output: OutputBuffer(capture: true))
         let slow = Session(output: OutputBuffer(capture: true))
@@ -198,6 +205,14 @@ import Testing
         fact e1.q = about(1.5e3 KZT/person/month)by kazakhstan
         fact e1.r = 2022-01 topic t
         fact e1.s = 2022-01-02 from gen at "p. 4"
+        fact e1.t = 30e9 bbl from gen on date(2021) topic t
+        fact e1.u = 2019-03-19 on date(2019)
+        fact e1.v = 5 people on date(2021) by kazakhstan
+        fact e1.x = 3 km^2 from gen
+        fact e1.y = 4 km^-2*people/yr^2 from gen
+        fact e1.z = 5 %/yr
+        fact e2.a = 6 bbl/day*people
+        fact e2.b = 7 GBP^0
         """
         let f2 = try session()
         let s2 = try session()
@@ -207,6 +222,19 @@ import Testing
         #expect(describe(f2) == describe(s2))
         #expect(entities(f2) == entities(s2))
         #expect(sources(f2) == sources(s2))
+        // An `on` that is no date is the parser's error, whichever path met it first.
+        var errors: [String] = []
+        for fastPath in [true, false] {
+            let s = try session()
+            s.packFastPath = fastPath
+            do {
+                try s.loadPack(SourceFile(name: "bad.steppe", text: "fact e1.w = 6 people on more_than(2021)\n"))
+                Issue.record("a non-date `on` loaded")
+            } catch {
+                errors.append(DiagnosticRenderer(color: false).render(error))
+            }
+        }
+        #expect(errors.count == 2 && errors[0] == errors[1] && errors[0].contains("bad.steppe:1:25"), "\(errors)")
         #expect(f2.store.entity("fünf")?.id == "e5")
         #expect(f2.store.entity("E-two")?.id == "e2")
     }

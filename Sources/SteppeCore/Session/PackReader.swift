@@ -144,7 +144,15 @@ struct PackReader {
             case .at: guard let v = text(&i) else { return nil }; at = v
             case .quote: guard let v = text(&i) else { return nil }; quote = v
             case .hedge: guard let v = text(&i) else { return nil }; hedge = v
-            case .on: guard let v = date(&i) else { return nil }; on = v
+            case .on:
+                // A date as written (`2022-01-14`) or as a call (`date(2021)`).
+                if let v = date(&i) {
+                    on = v
+                } else if let v = figureCall(&i, session: session), case .date(let d) = v.payload {
+                    on = d
+                } else {
+                    return nil
+                }
             }
             blanks = skipBlanks(&i)
         }
@@ -408,9 +416,18 @@ struct PackReader {
         return true
     }
 
-    /// A plain number (`225`, `2_500`, `1.732e12`); nil for anything else, dates included.
-    /// Whole numbers are read here; others go through the standard library's parser.
+    /// A plain number (`225`, `2_500`, `1.732e12`); nil for anything else,
+    /// dates included, with `i` where it was (so that `2022-01` can be read
+    /// as a date next). Whole numbers are read here; others go through the
+    /// standard library's parser.
     func number(_ i: inout Int) -> Double? {
+        var k = i
+        guard let n = scanNumber(&k) else { return nil }
+        i = k
+        return n
+    }
+
+    private func scanNumber(_ i: inout Int) -> Double? {
         let start = i
         var whole: UInt64 = 0
         var digitCount = 0
@@ -486,11 +503,64 @@ struct PackReader {
             guard let atom = table.atom(named: text) else { return nil }
             return Unit().combined(with: Unit([.init(atom.name, 1)]))
         }
+        if let unit = compoundUnit(text, table) { return unit }
         let file = SourceFile(name: "<unit>", text: "1 " + text)
         guard let script = try? Parser.parse(file), script.statements.count == 1,
               case .expression(.number(_, let u?, _)) = script.statements[0], u.text == text else { return nil }
         var unit = Unit()
         for f in u.factors {
+            guard let atom = table.atom(named: f.name) else { return nil }
+            unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
+        }
+        return unit
+    }
+
+    /// A unit of several atoms (`KZT/person/month`, `km^2`, `bbl/day`) read as
+    /// the parser's `unitExpr` reads it: `/` and `*` start a factor of power
+    /// -1 and 1, `^N` or `^-N` (a whole number under 100) raises the factor
+    /// before it. Nil for anything else, which the parser then reads.
+    func compoundUnit(_ text: String, _ table: UnitTable) -> Unit? {
+        let b = Array(text.utf8)
+        var factors: [(name: String, exponent: Int)] = []
+        var i = 0
+        func name() -> String? {
+            let start = i
+            guard i < b.count, isNameStart(b[i]) else { return nil }
+            while i < b.count, isNameChar(b[i]) { i += 1 }
+            return i > start ? String(decoding: b[start..<i], as: UTF8.self) : nil
+        }
+        if b.first == UInt8(ascii: "%") {
+            factors.append(("%", 1))
+            i = 1
+        } else {
+            guard let first = name(), !Parser.clauseWords.contains(first) else { return nil }
+            factors.append((first, 1))
+        }
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "/"), UInt8(ascii: "*"):
+                let sign = b[i] == UInt8(ascii: "/") ? -1 : 1
+                i += 1
+                guard let n = name() else { return nil }
+                factors.append((n, sign))
+            case UInt8(ascii: "^"):
+                i += 1
+                var negative = false
+                if i < b.count, b[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+                var power = 0, digits = 0
+                while i < b.count, isDigit(b[i]), power < 100 {
+                    power = power * 10 + Int(b[i] - 48)
+                    digits += 1
+                    i += 1
+                }
+                guard digits > 0, power < 100, i >= b.count || !isDigit(b[i]) else { return nil }
+                factors[factors.count - 1].exponent *= negative ? -power : power
+            default:
+                return nil
+            }
+        }
+        var unit = Unit()
+        for f in factors {
             guard let atom = table.atom(named: f.name) else { return nil }
             unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
         }

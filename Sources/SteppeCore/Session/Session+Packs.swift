@@ -41,6 +41,7 @@ extension Session {
                     offset = next
                     continue
                 }
+                packStatementsParsed += 1
                 let (tokens, end) = try Lexer.tokenizeStatement(file, from: offset)
                 var parser = Parser(file: file, tokens: tokens)
                 for statement in try parser.script() {

@@ -46,6 +46,8 @@ public final class Session {
     /// Whether plain fact lines take PackReader's fast path (tests turn it off
     /// to check both paths store the same facts).
     var packFastPath = true
+    /// How many pack statements went to the parser, not the fast path (for tests).
+    var packStatementsParsed = 0
     /// Polled during long evaluations; true when the user pressed Ctrl-C.
     public var interruptRequested: () -> Bool = { false }
     /// History lines for `:history`, supplied by the prompt.
@@ -58,6 +60,13 @@ public final class Session {
     var saveLog: [SavedItem] = []
     /// `--report`: told what each statement did (StatementRecord.swift).
     var observer = StatementObserver()
+    /// Whether the scripts `run` parses are kept rather than freed: set by a
+    /// caller that ends the process when the session is done and leaves the
+    /// session to the system (the command line, not the prompt). Freeing a
+    /// long script's statements one by one was a twelfth of running it.
+    public var keepsScripts = false
+    /// The scripts kept under ``keepsScripts``.
+    var keptScripts: [Script] = []
 
     /// Derived from the store and assumptions; emptied when either changes.
     struct Cache {
