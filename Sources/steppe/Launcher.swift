@@ -40,6 +40,11 @@ struct Launcher {
         // The process ends when `run` returns: the session's tables (a
         // million facts, maybe) are left to the system, not freed one by one.
         defer { _ = Unmanaged.passRetained(session) }
+        // So are the scripts it runs, parsed, with their text, until the
+        // prompt (if any) starts: freed, a long script's statements went one
+        // by one, and its bytes, one large block, made malloc first merge
+        // every small block freed before them.
+        session.keepsScripts = true
         let stdoutIsTerminal = FileIO.isTerminal(1)
         session.options.format = arguments.format
         session.options.safe = arguments.safe
@@ -115,6 +120,7 @@ struct Launcher {
         }
         if !arguments.commands.isEmpty || !arguments.files.isEmpty { return status }
         if FileIO.isTerminal(0) {
+            session.keepsScripts = false
             return Prompt(session: session, options: arguments).run()
         }
         do {

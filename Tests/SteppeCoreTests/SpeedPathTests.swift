@@ -87,4 +87,19 @@ import Testing
         #expect(NumberFormat.plain(0.1 + 0.2) == "0.30000000000000004")
         #expect(NumberFormat.display(0.00012) == "0.00012")
     }
+
+    /// The command line keeps the scripts it ran (parsed, with their text) to
+    /// the end of the process, which leaves them to the system; the prompt
+    /// does not keep what it is typed.
+    @Test func scriptsAreKeptOnlyWhenAskedFor() throws {
+        let kept = try session()
+        kept.keepsScripts = true
+        _ = kept.run(SourceFile(name: "a.steppe", text: "1 + 1\n2 + 2\n"))
+        _ = kept.run(SourceFile(name: "b.steppe", text: "3\n"))
+        #expect(kept.keptScripts.map(\.file.name) == ["a.steppe", "b.steppe"])
+        #expect(kept.keptScripts.map(\.statements.count) == [2, 1])
+        let prompt = try session()
+        _ = prompt.run(SourceFile(name: "<stdin>", text: "1 + 1\n"))
+        #expect(prompt.keptScripts.isEmpty)
+    }
 }

@@ -27,6 +27,7 @@ extension Session {
             outcome.syntaxError = true
             return outcome
         }
+        if keepsScripts { keptScripts.append(script) }
         for statement in script.statements {
             if quitRequested { break }
             let timing = options.timer
