@@ -50,24 +50,6 @@ public struct Assumption: Sendable {
     public let place: String
 }
 
-/// Names, texts and units kept once and referred to by number.
-struct Interner<Key: Hashable & Sendable>: Sendable {
-    private(set) var items: [Key] = []
-    private var ids: [Key: Int32] = [:]
-
-    mutating func intern(_ key: Key) -> Int32 {
-        if let id = ids[key] { return id }
-        let id = Int32(items.count)
-        items.append(key)
-        ids[key] = id
-        return id
-    }
-
-    func id(_ key: Key) -> Int32? { ids[key] }
-    subscript(id: Int32) -> Key { items[Int(id)] }
-    var count: Int { items.count }
-}
-
 /// A fact as stored: 32 bytes, with names and units interned and an exact
 /// figure held inline. Anything else (a bounded figure, a text, a list)
 /// lives in the store's side table of values; the `at`, `quote`, `topic`,

@@ -16,8 +16,8 @@ public final class FactStore {
     /// Names of the packs loaded, in order.
     public private(set) var packs: [String] = []
 
-    var names = Interner<String>()
-    var texts = Interner<String>()
+    var names = TextInterner()
+    var texts = TextInterner()
     var detailRows = Interner<FactDetails>()
     var unitIDs = Interner<Unit>()
     var records: [FactRecord] = []
