@@ -85,7 +85,13 @@ public struct UnitTable: Sendable {
     public private(set) var atoms: [String: UnitAtom] = [:]
     public private(set) var aliases: [String: String] = [:]
 
-    public init() {
+    /// The built-in table. It is made once per process and shared (each fact
+    /// store has one, and each pack loaded makes a store to roll back to).
+    public init() { self = UnitTable.builtIn }
+
+    private static let builtIn = UnitTable(builtIn: ())
+
+    private init(builtIn: Void) {
         let volume = Dimension.length.power(3)
         add(UnitAtom(name: "%", dimension: .none, scale: 0.01))
         add(UnitAtom(name: "people", dimension: .people, scale: 1), aliases: ["person", "persons"])
