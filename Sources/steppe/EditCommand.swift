@@ -47,8 +47,8 @@ final class EditCommand {
     private static func open(_ text: String, in editor: String) throws -> (status: Int32, text: String) {
         do {
             return try ExternalEditor.edit(text, editor: editor)
-        } catch let failure as ExternalEditor.Failure {
-            throw CommandError(":edit: \(failure.message)")
+        } catch {
+            throw CommandError(":edit: \(error.message)")
         }
     }
 

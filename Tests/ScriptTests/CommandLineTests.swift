@@ -85,9 +85,8 @@ import Testing
         #expect(v.stdout.hasPrefix("steppe "))
     }
 
-    /// swift-argument-parser (with FoundationEssentials) is opened only for
-    /// what the fast reader does not take; the executable does not link it.
-    @Test func theArgumentParserIsOffTheStartUpPath() throws {
+    /// What `ldd` says the binary links.
+    func linkedLibraries() throws -> String {
         let ldd = Process()
         ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
         ldd.arguments = [Run.binary.path]
@@ -96,6 +95,13 @@ import Testing
         try ldd.run()
         let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         ldd.waitUntilExit()
+        return libraries
+    }
+
+    /// swift-argument-parser (with FoundationEssentials) is opened only for
+    /// what the fast reader does not take; the executable does not link it.
+    @Test func theArgumentParserIsOffTheStartUpPath() throws {
+        let libraries = try linkedLibraries()
         #expect(libraries.contains("libSteppeCore.so"))
         #expect(!libraries.contains("Foundation"), "\(libraries)")
         // `--opt=value` is not a fast-path form: the library reads it and hands it back.
@@ -107,14 +113,7 @@ import Testing
     /// libedit (with libtinfo, libbsd and libmd) is opened for the prompt
     /// alone: neither linked nor loaded for `-c` and scripts.
     @Test func lineEditingIsOffTheStartUpPath() throws {
-        let ldd = Process()
-        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
-        ldd.arguments = [Run.binary.path]
-        let out = Pipe()
-        ldd.standardOutput = out
-        try ldd.run()
-        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        ldd.waitUntilExit()
+        let libraries = try linkedLibraries()
         #expect(libraries.contains("libSteppeCore.so"))
         #expect(!libraries.contains("libedit"), "\(libraries)")
         // The loader's own account of every file it opens, for a command and a script.
