@@ -100,14 +100,39 @@ check() {
 
 # row FIGURE STEPPE SQLITE UNIT LIMIT [DETAIL]
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$rows"; }
-median_ms() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(' '.join(f\"{x['median']*1000:.3f}\" for x in r))" "$1"; }
 instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'; }
 peak_kib() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}'; }
 
+# paired NAME RUNS PER_ROUND WARMUP HYPERFINE_FLAGS COMMAND_A COMMAND_B prints
+# the medians (ms) of RUNS runs of each command, timed by hyperfine in rounds
+# of PER_ROUND runs that alternate which command goes first. This machine's
+# speed changes under it (the same sqlite3 script took 47 ms in one block of
+# runs and 82 ms in the next): in short rounds both commands meet the same
+# moments, where one long block each could give either the luck.
+paired() {
+  local name=$1 n=$2 per=$3 warmup=$4 flags=$5 a=$6 b=$7 round=0 done=0 k
+  rm -f "$work/$name".round-*.json
+  while [ "$done" -lt "$n" ]; do
+    k=$(( n - done < per ? n - done : per ))
+    if [ $((round % 2)) -eq 0 ]; then set -- "$a" "$b"; else set -- "$b" "$a"; fi
+    # shellcheck disable=SC2086
+    hyperfine $flags --warmup "$warmup" --runs "$k" --export-json "$work/$name.round-$round.json" "$1" "$2" >/dev/null
+    done=$((done + k))
+    round=$((round + 1))
+  done
+  python3 - "$a" "$b" "$work/$name".round-*.json <<'PY'
+import json, statistics, sys
+a, b, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+times = {a: [], b: []}
+for f in files:
+    for r in json.load(open(f))["results"]:
+        times[r["command"]] += r["times"]
+print(f"{statistics.median(times[a]) * 1000:.3f} {statistics.median(times[b]) * 1000:.3f}")
+PY
+}
+
 fig_startup() {
-  hyperfine -N --warmup 10 --runs $((runs * 5)) --export-json "$work/startup.json" \
-    "$steppe -c 1" "sqlite3 :memory: 'select 1'" >/dev/null
-  read -r s q < <(median_ms "$work/startup.json")
+  read -r s q < <(paired startup $((runs * 5)) 10 5 -N "$steppe -c 1" "sqlite3 :memory: 'select 1'")
   row "start-up to a first result, time" "$s" "$q" ms 3.0
   row "start-up to a first result, instructions" "$(instructions "$steppe" -c 1)" "$(instructions sqlite3 :memory: 'select 1')" instructions 4.0
 }
@@ -117,9 +142,8 @@ fig_startup() {
 # line, where sqlite3 -table and -markdown draw a table round every result.
 fig_script() {
   for format in $formats; do
-    hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/script-$format.json" \
-      "$steppe --format $format $work/script.steppe" "sqlite3 :memory: '.read $work/script.sql'" >/dev/null
-    read -r s q < <(median_ms "$work/script-$format.json")
+    read -r s q < <(paired "script-$format" "$runs" 2 1 -N \
+      "$steppe --format $format $work/script.steppe" "sqlite3 :memory: '.read $work/script.sql'")
     row "10,000-statement script" "$s" "$q" ms 0.8 "$format"
   done
 }
@@ -135,9 +159,8 @@ fig_script_instructions() {
 
 fig_pack() {
   for order in $orders; do
-    hyperfine --warmup 1 --runs "$((runs / 4 + 3))" --export-json "$work/pack-$order.json" \
-      "$steppe --load $work/gen-$order.steppe -c '$query'" "sqlite3 :memory: < $work/import-$order.sql" >/dev/null
-    read -r s q < <(median_ms "$work/pack-$order.json")
+    read -r s q < <(paired "pack-$order" "$((runs / 4 + 3))" 1 0 "" \
+      "$steppe --load $work/gen-$order.steppe -c '$query'" "sqlite3 :memory: < $work/import-$order.sql")
     row "1M-fact pack, time" "$s" "$q" ms 1.5 "$order"
   done
 }
@@ -156,9 +179,8 @@ fig_csv_pack() {
   for order in $orders; do
     a=$("$steppe" --load "$work/gen-source.steppe" --load "$work/gen-$order.csv" -c "$query" 2>/dev/null | tr -d ',')
     [ "$a" = "$answer" ] || { echo "the CSV pack gives $a ($order), expected $answer" >&2; exit 1; }
-    hyperfine --warmup 1 --runs "$((runs / 4 + 3))" --export-json "$work/csv-$order.json" \
-      "$steppe --load $work/gen-source.steppe --load $work/gen-$order.csv -c '$query'" "sqlite3 :memory: < $work/import-$order.sql" >/dev/null
-    read -r s q < <(median_ms "$work/csv-$order.json")
+    read -r s q < <(paired "csv-$order" "$((runs / 4 + 3))" 1 0 "" \
+      "$steppe --load $work/gen-source.steppe --load $work/gen-$order.csv -c '$query'" "sqlite3 :memory: < $work/import-$order.sql")
     row "1M-row CSV pack, time" "$s" "$q" ms 1.5 "$order"
   done
 }
