@@ -43,7 +43,21 @@ extension Session {
     }
 
     private func notMeeting(_ a: Value, _ b: Value, _ range: SourceRange) -> EvalError {
-        EvalError(.cannotCompare("\(a.kindName) with \(b.kindName): only \(Session.memberKind(b)) can be in \(b.kindName)"), range)
+        EvalError(.cannotCompare("\(a.kindName) with \(b.kindName): only \(Session.memberKind(b)) can be in \(b.kindName)"), range,
+                  notes: Session.yearHint(a, b).map { ["a year is a date written date(\($0)) (\($0) alone is a number)"] } ?? [])
+    }
+
+    /// The year meant when a date meets a plain whole number that could be
+    /// one (`on in 2019`), for a note.
+    private static func yearHint(_ a: Value, _ b: Value) -> Int? {
+        let number: Quantity
+        switch (a.payload, b.payload) {
+        case (.date, .quantity(let q)), (.quantity(let q), .date): number = q
+        default: return nil
+        }
+        guard number.unit.factors.isEmpty, number.interval.isExact, !number.isAbout,
+              number.nominal == number.nominal.rounded(), number.nominal >= 1, number.nominal <= 9999 else { return nil }
+        return Int(number.nominal)
     }
 
     private static func memberKind(_ b: Value) -> String {

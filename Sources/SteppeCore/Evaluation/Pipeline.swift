@@ -137,6 +137,7 @@ extension Session {
         var unknown = 0
         var incomparable = 0
         var firstProblem: String?
+        var firstNotes: [String] = []
         let constants = ConstantCache()
         for i in 0..<count {
             if i & 1023 == 0 { try checkInterrupt(range) }
@@ -149,7 +150,10 @@ extension Session {
                 }
             } catch let e as EvalError where e.problem.isIncomparable {
                 incomparable += 1
-                if firstProblem == nil { firstProblem = e.message }
+                if firstProblem == nil {
+                    firstProblem = e.message
+                    firstNotes = e.notes
+                }
                 continue
             }
             guard case .truth(let truth) = result.payload else {
@@ -163,7 +167,7 @@ extension Session {
         }
         if unknown > 0 || incomparable > 0 {
             warn(.rowsLeftOut(unknown: unknown, incomparable: incomparable), range: range,
-                 notes: firstProblem.map { ["first: \($0)"] } ?? [])
+                 notes: firstProblem.map { ["first: \($0)"] + firstNotes } ?? [])
         }
         return kept
     }
