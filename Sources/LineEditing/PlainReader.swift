@@ -55,52 +55,39 @@ public final class PlainReader: LineReader {
     /// `.interrupted` when ``Interrupt`` handling is installed.
     public func readLine(prompt: String) -> ReadResult {
         guard let stream else { return .endOfInput }
-        if showsPrompts { return readLineAtTerminal(prompt: prompt, from: stream) }
+        // At a terminal (no libedit): the prompt, and Ctrl-C and Ctrl-Z
+        // answered as with line editing (ReadingSignals: no restart).
+        let terminal = showsPrompts
+        let shown = terminal ? prompt.filter { $0 != "\u{1}" } : ""
+        if terminal { steppe_write_stdout(shown) }
         while true {
-            let count = getline(&buffer, &bufferSize, stream)
-            if count >= 0, let buffer {
-                return .line(Self.decode(buffer, count: count))
-            }
-            guard ferror(stream) != 0, errno == EINTR else { return .endOfInput }
-            // A signal cut the read short: a Ctrl-C is reported, anything
-            // else (a resize, a child exiting) just means read again.
-            clearerr(stream)
-            if Interrupt.requested {
-                Interrupt.clear()
-                return .interrupted
-            }
-        }
-    }
-
-    /// A line read on a terminal without libedit: the prompt first; Ctrl-C
-    /// abandons the line and Ctrl-Z suspends, as with line editing.
-    private func readLineAtTerminal(prompt: String, from stream: UnsafeMutablePointer<FILE>) -> ReadResult {
-        let shown = prompt.filter { $0 != "\u{1}" }
-        steppe_write_stdout(shown)
-        while true {
-            ReadingSignals.begin()
+            if terminal { ReadingSignals.begin() }
             let count = getline(&buffer, &bufferSize, stream)
             let failure = errno
-            ReadingSignals.end()
+            if terminal { ReadingSignals.end() }
             if count >= 0, let buffer {
                 return .line(Self.decode(buffer, count: count))
             }
             guard ferror(stream) != 0, failure == EINTR else {
                 // Ctrl-D: end the prompt's row, as libedit does.
-                steppe_write_stdout("\n")
+                if terminal { steppe_write_stdout("\n") }
                 return .endOfInput
             }
+            // A signal cut the read short: a Ctrl-C is reported, anything
+            // else (a resize, a child exiting) just means read again.
             clearerr(stream)
             if Interrupt.requested {
                 Interrupt.clear()
-                steppe_write_stdout("\n")
+                if terminal { steppe_write_stdout("\n") }
                 return .interrupted
             }
-            if ReadingSignals.takeSuspend() {
-                ReadingSignals.suspend()
-                steppe_write_stdout("\n" + shown)
+            if terminal {
+                if ReadingSignals.takeSuspend() {
+                    ReadingSignals.suspend()
+                    steppe_write_stdout("\n" + shown)
+                }
+                _ = ReadingSignals.takeResize()
             }
-            _ = ReadingSignals.takeResize()
         }
     }
 

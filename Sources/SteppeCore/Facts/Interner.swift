@@ -115,11 +115,9 @@ struct TextInterner: Sendable {
 
     /// The hash of the key's bytes, its NFC bytes when it is not ASCII.
     private func hash(_ key: String) -> UInt32 {
-        let direct: UInt32? = key.utf8.withContiguousStorageIfAvailable { bytes in
-            let (h, ascii) = TextInterner.hash(bytes, seed: seed)
-            return ascii ? h : nil
-        } ?? nil
-        if let direct { return direct }
+        if let (h, ascii) = key.utf8.withContiguousStorageIfAvailable({ TextInterner.hash($0, seed: seed) }), ascii {
+            return h
+        }
         return key._nfcCodeUnits.withUnsafeBufferPointer { TextInterner.hash($0, seed: seed).0 }
     }
 

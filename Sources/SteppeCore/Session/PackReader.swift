@@ -496,27 +496,25 @@ struct PackReader {
 
     /// The unit as the evaluator would resolve it, or nil to leave it to the parser.
     func resolve(_ text: String, _ table: UnitTable) -> Unit? {
-        // One name (`people`, `USD`) that is no clause word: the parser would
-        // read it as a unit of one atom, so it is that atom.
-        if let first = text.utf8.first, first != UInt8(ascii: "%"), text.utf8.allSatisfy(isNameChar), !isDigit(first),
-           !Parser.clauseWords.contains(text) {
-            guard let atom = table.atom(named: text) else { return nil }
-            return Unit().combined(with: Unit([.init(atom.name, 1)]))
-        }
         if let unit = compoundUnit(text, table) { return unit }
         let file = SourceFile(name: "<unit>", text: "1 " + text)
         guard let script = try? Parser.parse(file), script.statements.count == 1,
               case .expression(.number(_, let u?, _)) = script.statements[0], u.text == text else { return nil }
+        return combined(u.factors.map { ($0.name, $0.exponent) }, table)
+    }
+
+    /// The unit of these factors, each atom found by any of its names.
+    func combined(_ factors: [(name: String, exponent: Int)], _ table: UnitTable) -> Unit? {
         var unit = Unit()
-        for f in u.factors {
+        for f in factors {
             guard let atom = table.atom(named: f.name) else { return nil }
             unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
         }
         return unit
     }
 
-    /// A unit of several atoms (`KZT/person/month`, `km^2`, `bbl/day`) read as
-    /// the parser's `unitExpr` reads it: `/` and `*` start a factor of power
+    /// A unit (`people`, `%`, `KZT/person/month`, `km^2`) read as the
+    /// parser's `unitExpr` reads it: `/` and `*` start a factor of power
     /// -1 and 1, `^N` or `^-N` (a whole number under 100) raises the factor
     /// before it. Nil for anything else, which the parser then reads.
     func compoundUnit(_ text: String, _ table: UnitTable) -> Unit? {
@@ -559,12 +557,7 @@ struct PackReader {
                 return nil
             }
         }
-        var unit = Unit()
-        for f in factors {
-            guard let atom = table.atom(named: f.name) else { return nil }
-            unit = unit.combined(with: Unit([.init(atom.name, f.exponent)]))
-        }
-        return unit
+        return combined(factors, table)
     }
 
     /// A text with no escapes, on one line.
